@@ -1,0 +1,43 @@
+// Browser tests run in Debian's Chromium (or CHROME_PATH), headless, as root, with fake media
+// devices and with every DNS lookup except localhost refused, so nothing leaves the machine.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChromium } from './scripts/find-chromium.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    threshold: { lines: 90, statements: 90, functions: 80, branches: 75 },
+    report: true,
+    reportDir: 'coverage',
+  },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChromium(),
+        headless: true,
+        args: CHROMIUM_ARGS,
+      },
+    }),
+  ],
+};
