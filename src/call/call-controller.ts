@@ -1,0 +1,300 @@
+import type { MediaIssue } from './call-state.js';
+import type {
+  CallFactory,
+  DailyCallLike,
+  DailyEventHandler,
+  ParticipantLike,
+} from './daily-like.js';
+import { DAILY_EVENTS_USED } from './daily-like.js';
+import { ConversationError, describeFailure } from './errors.js';
+import { availabilityFromCameraError } from './media-issue.js';
+import { findReplica, playableTrack } from './replica.js';
+
+/** What the call shows and plays right now. */
+export interface CallMedia {
+  replicaVideo: MediaStreamTrack | null;
+  replicaAudio: MediaStreamTrack | null;
+  selfVideo: MediaStreamTrack | null;
+  microphoneOn: boolean;
+  cameraOn: boolean;
+  microphoneAvailable: boolean;
+  cameraAvailable: boolean;
+  mediaIssue: MediaIssue | null;
+}
+
+/** What the controller reports; the session turns these into state and DOM events. */
+export interface CallCallbacks {
+  /** We are in the room (the replica may not be yet). */
+  joined(): void;
+  /** The replica participant is in the room. */
+  replicaPresent(name: string): void;
+  /** The replica participant left the room. */
+  replicaLeft(): void;
+  /** An app-message from the replica (only the replica's reach this). */
+  appMessage(data: unknown): void;
+  /** Daily's connection dropped (true) or came back (false). */
+  networkInterrupted(interrupted: boolean): void;
+  mediaChanged(media: CallMedia): void;
+  /** We left the meeting without asking to (ejected, room closed). */
+  leftUnexpectedly(): void;
+  /** Daily reported a fatal error; the call is over. */
+  fatalError(message: string): void;
+}
+
+export interface JoinOptions {
+  url: string;
+  token?: string;
+  userName?: string;
+  startVideoOff: boolean;
+  startAudioOff: boolean;
+}
+
+const NO_MEDIA: CallMedia = {
+  replicaVideo: null,
+  replicaAudio: null,
+  selfVideo: null,
+  microphoneOn: false,
+  cameraOn: false,
+  microphoneAvailable: true,
+  cameraAvailable: true,
+  mediaIssue: null,
+};
+
+/**
+ * Owns one Daily call object for one conversation attempt: creates it through the factory,
+ * listens before joining (Daily replays nothing), joins, identifies the replica, follows its
+ * tracks, filters app-messages to the replica's, and leaves and destroys the call exactly once.
+ * The only code in the project that talks to daily-js.
+ */
+export class CallController {
+  private call: DailyCallLike | null = null;
+  private readonly handlers = new Map<string, DailyEventHandler>();
+  private replicaSessionId: string | null = null;
+  private replicaName = '';
+  private leaving = false;
+  private disposed: Promise<void> | null = null;
+  private media: CallMedia = { ...NO_MEDIA };
+  private deviceState: Pick<CallMedia, 'microphoneAvailable' | 'cameraAvailable' | 'mediaIssue'> = {
+    microphoneAvailable: true,
+    cameraAvailable: true,
+    mediaIssue: null,
+  };
+
+  constructor(
+    private readonly factory: CallFactory,
+    private readonly callbacks: CallCallbacks,
+  ) {}
+
+  /** Creates the call object and joins. Rejects with a ConversationError a person can read. */
+  async join(options: JoinOptions, signal: AbortSignal): Promise<void> {
+    let call: DailyCallLike;
+    try {
+      call = await this.factory({
+        // Several elements may live on one page; each owns its own call object.
+        allowMultipleCallInstances: true,
+        // Load Daily's call bundle with a script tag instead of eval, for pages with a CSP.
+        dailyConfig: { avoidEval: true },
+        startVideoOff: options.startVideoOff,
+        startAudioOff: options.startAudioOff,
+      });
+    } catch (reason) {
+      throw new ConversationError(
+        'call-unavailable',
+        `The video call library could not be loaded: ${describeFailure(reason)}`,
+      );
+    }
+    this.call = call;
+    this.listen(call);
+    if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
+
+    try {
+      await call.join({
+        url: options.url,
+        ...(options.token ? { token: options.token } : {}),
+        ...(options.userName ? { userName: options.userName } : {}),
+        startVideoOff: options.startVideoOff,
+        startAudioOff: options.startAudioOff,
+      });
+    } catch (reason) {
+      throw new ConversationError(
+        'join-failed',
+        `Could not join the conversation: ${describeFailure(reason)}`,
+      );
+    }
+    if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
+    this.callbacks.joined();
+    this.refreshParticipants();
+  }
+
+  /** Sends one interaction to everyone in the room (the replica is the only other one). */
+  send(data: unknown): void {
+    if (!this.call) throw new Error('not connected');
+    this.call.sendAppMessage(data, '*');
+  }
+
+  setMicrophone(on: boolean): void {
+    this.call?.setLocalAudio(on);
+    this.refreshMedia();
+  }
+
+  setCamera(on: boolean): void {
+    this.call?.setLocalVideo(on);
+    this.refreshMedia();
+  }
+
+  /** Leaves and destroys the call; safe to call many times, resolves when destroyed. */
+  dispose(): Promise<void> {
+    this.disposed ??= this.teardown();
+    return this.disposed;
+  }
+
+  private async teardown(): Promise<void> {
+    const call = this.call;
+    this.leaving = true;
+    if (!call) return;
+    try {
+      if (call.meetingState() === 'joined-meeting' || call.meetingState() === 'joining-meeting') {
+        await call.leave();
+      }
+    } catch {
+      // Leaving a call that already failed can reject; destroying it is what matters.
+    }
+    for (const [event, handler] of this.handlers) call.off(event as never, handler);
+    this.handlers.clear();
+    try {
+      await call.destroy();
+    } catch {
+      // A call object that cannot be destroyed twice has nothing left to free.
+    }
+    this.call = null;
+    this.media = { ...NO_MEDIA };
+  }
+
+  private listen(call: DailyCallLike): void {
+    const on = (event: (typeof DAILY_EVENTS_USED)[number], handler: DailyEventHandler) => {
+      this.handlers.set(event, handler);
+      call.on(event, handler);
+    };
+    const refresh = () => this.refreshParticipants();
+    on('joined-meeting', refresh);
+    on('participant-joined', refresh);
+    on('participant-updated', refresh);
+    on('track-started', refresh);
+    on('track-stopped', refresh);
+    on('participant-left', (event: { participant?: ParticipantLike }) => {
+      if (event?.participant?.session_id && event.participant.session_id === this.replicaSessionId) {
+        this.replicaSessionId = null;
+        this.refreshMedia();
+        this.callbacks.replicaLeft();
+      } else {
+        refresh();
+      }
+    });
+    on('app-message', (event: { data?: unknown; fromId?: string }) => {
+      if (!event || typeof event !== 'object') return;
+      if (!this.isFromReplica(event.fromId)) return;
+      this.callbacks.appMessage(event.data);
+    });
+    on('network-connection', (event: { event?: string }) => {
+      if (event?.event === 'interrupted') this.callbacks.networkInterrupted(true);
+      else if (event?.event === 'connected') this.callbacks.networkInterrupted(false);
+    });
+    on('camera-error', (event: Parameters<typeof availabilityFromCameraError>[0]) => {
+      this.deviceState = availabilityFromCameraError(event ?? {});
+      this.refreshMedia();
+    });
+    on('left-meeting', () => {
+      if (!this.leaving) this.callbacks.leftUnexpectedly();
+    });
+    on('error', (event: unknown) => {
+      if (!this.leaving) this.callbacks.fatalError(describeFailure(event));
+    });
+    // Non-fatal errors (screen share, input settings, …) do not change the conversation, but an
+    // EventEmitter with no listener can be noisy, so listen and ignore.
+    on('nonfatal-error', () => {});
+  }
+
+  /**
+   * Messages count only from the replica. When it is not identified yet (an app-message can
+   * race its participant-joined), look it up once more before deciding.
+   */
+  private isFromReplica(fromId: string | undefined): boolean {
+    if (!fromId) return false;
+    if (!this.replicaSessionId) this.refreshParticipants();
+    return fromId === this.replicaSessionId;
+  }
+
+  private refreshParticipants(): void {
+    if (!this.call || this.leaving) return;
+    let participants: Record<string, ParticipantLike>;
+    try {
+      participants = this.call.participants() ?? {};
+    } catch {
+      return;
+    }
+    const replica = findReplica(participants);
+    if (replica && replica.session_id !== this.replicaSessionId) {
+      this.replicaSessionId = replica.session_id;
+      this.replicaName = String(replica.user_name ?? '');
+      this.refreshMedia(participants);
+      this.callbacks.replicaPresent(this.replicaName);
+      return;
+    }
+    this.refreshMedia(participants);
+  }
+
+  private refreshMedia(participants?: Record<string, ParticipantLike>): void {
+    const call = this.call;
+    if (!call || this.leaving) return;
+    let all = participants;
+    try {
+      all ??= call.participants() ?? {};
+    } catch {
+      return;
+    }
+    const replica = this.replicaSessionId
+      ? Object.values(all).find((p) => p?.session_id === this.replicaSessionId)
+      : undefined;
+    const local = all['local'];
+    const localVideo = local?.tracks?.video;
+    const localAudio = local?.tracks?.audio;
+    const blockedVideo = localVideo?.state === 'blocked' && localVideo.blocked?.byPermissions;
+    const blockedAudio = localAudio?.state === 'blocked' && localAudio.blocked?.byPermissions;
+    const device = { ...this.deviceState };
+    if (blockedVideo) device.cameraAvailable = false;
+    if (blockedAudio) device.microphoneAvailable = false;
+    if (!device.mediaIssue && (blockedVideo || blockedAudio)) {
+      device.mediaIssue =
+        blockedVideo && blockedAudio
+          ? 'permission-denied'
+          : blockedVideo
+            ? 'camera-denied'
+            : 'microphone-denied';
+    }
+
+    const next: CallMedia = {
+      replicaVideo: playableTrack(replica?.tracks?.video),
+      replicaAudio: playableTrack(replica?.tracks?.audio),
+      selfVideo: playableTrack(localVideo),
+      microphoneOn: device.microphoneAvailable && safeBoolean(() => call.localAudio()),
+      cameraOn: device.cameraAvailable && safeBoolean(() => call.localVideo()),
+      ...device,
+    };
+    if (!sameMedia(this.media, next)) {
+      this.media = next;
+      this.callbacks.mediaChanged(next);
+    }
+  }
+}
+
+function safeBoolean(read: () => boolean): boolean {
+  try {
+    return Boolean(read());
+  } catch {
+    return false;
+  }
+}
+
+function sameMedia(a: CallMedia, b: CallMedia): boolean {
+  return (Object.keys(a) as (keyof CallMedia)[]).every((key) => a[key] === b[key]);
+}

@@ -1,0 +1,46 @@
+/** Where a conversation is in its life; reflected as the element's `state` attribute. */
+export type ConversationState =
+  | 'idle'
+  | 'connecting'
+  | 'waiting'
+  | 'connected'
+  | 'reconnecting'
+  | 'ended'
+  | 'error';
+
+/**
+ * Why `state` is `error`. `code` is stable (for code and for localised strings), `message` is a
+ * sentence a person can act on.
+ */
+export interface TavusErrorInfo {
+  code: TavusErrorCode;
+  message: string;
+}
+
+export type TavusErrorCode =
+  /** Neither `conversation-url` nor `conversation-endpoint` is set. */
+  | 'missing-configuration'
+  /** The conversation URL is not an https URL. */
+  | 'invalid-url'
+  /** The conversation endpoint answered with an HTTP error, no JSON, or no URL. */
+  | 'endpoint-failed'
+  /** The conversation endpoint did not answer in time. */
+  | 'endpoint-timeout'
+  /** daily-js (or the call factory) could not be loaded or could not create a call object. */
+  | 'call-unavailable'
+  /** Daily refused or failed the join. */
+  | 'join-failed'
+  /** Daily reported a fatal error during the call. */
+  | 'call-failed';
+
+/** Why a conversation ended (`tavus-state-change` detail, ended screen). */
+export type EndedReason = 'user-ended' | 'replica-left' | 'shutdown' | 'left';
+
+/** Why the camera or microphone is not in use although the user did not turn it off. */
+export type MediaIssue =
+  | 'permission-denied'
+  | 'camera-denied'
+  | 'microphone-denied'
+  | 'device-in-use'
+  | 'device-missing'
+  | 'device-error';

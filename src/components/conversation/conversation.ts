@@ -1,0 +1,329 @@
+import { LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+import type { ConversationState, TavusErrorInfo } from '../../call/call-state.js';
+import type { CallFactory } from '../../call/daily-like.js';
+import {
+  ConversationSession,
+  type ToolHandlers,
+} from '../../controllers/conversation-session.js';
+import type { TavusErrorEvent } from '../../events/error-event.js';
+import type { TavusSendEvent } from '../../events/send-event.js';
+import type { TavusStateChangeEvent } from '../../events/state-change-event.js';
+import type { TavusProtocolEvent } from '../../events/tavus-protocol-event.js';
+import {
+  buildAppendContext,
+  buildEchoAudio,
+  buildEchoText,
+  buildInteraction,
+  buildInterrupt,
+  buildOverwriteContext,
+  buildRespond,
+  buildSensitivity,
+  buildToolResult,
+} from '../../protocol/interactions.js';
+import type { TranscriptMessage } from '../../protocol/transcript.js';
+import type * as Tavus from '../../protocol/types.js';
+import { EN_STRINGS, type TavusStrings } from '../../translations/en.js';
+import { renderConversationView } from './conversation-view.js';
+import type { ConversationViewHandlers, ConversationViewModel } from './view-model.js';
+import { conversationStyles } from './conversation.styles.js';
+
+/** Longest text the composer accepts (Tavus treats it as one spoken turn). */
+const COMPOSER_MAX_LENGTH = 2000;
+
+/** Sensitivity levels Tavus documents for `conversation.sensitivity`. */
+export type SensitivityLevel = 'low' | 'medium' | 'high';
+
+/**
+ * A live Tavus conversational video agent (a "replica") in one tag: joins the conversation's
+ * Daily call, shows the replica's video and the user's camera, plays the replica's voice, and
+ * offers a chat drawer with the live transcript and a composer. Every Tavus event is re-dispatched
+ * as a DOM event, and every Tavus interaction is a method.
+ *
+ * @summary Embeddable Tavus conversational video: video stage, controls, transcript and chat.
+ *
+ * @fires {TavusStateChangeEvent} tavus-state-change - `state` changed; detail `{state, previousState, reason?, error?}`.
+ * @fires {TavusErrorEvent} tavus-error - The conversation failed; detail `{code, message}`.
+ * @fires {TavusSendEvent} tavus-send - An interaction was sent; detail `{interaction}`.
+ * @fires {CustomEvent<TavusEvent>} tavus-event - Every Tavus event, after its named event; detail is the Tavus event.
+ * @fires {CustomEvent<UtteranceEvent>} tavus-utterance - `conversation.utterance`: a whole user turn or replica reply.
+ * @fires {CustomEvent<UtteranceStreamingEvent>} tavus-utterance-streaming - `conversation.utterance.streaming`: text so far of what is being said.
+ * @fires {CustomEvent<ToolCallEvent>} tavus-tool-call - `conversation.tool_call` (cancelable: `preventDefault()` to handle it yourself instead of `tools`).
+ * @fires {CustomEvent<PerceptionToolCallEvent>} tavus-perception-tool-call - `conversation.perception_tool_call`.
+ * @fires {CustomEvent<PerceptionAnalysisEvent>} tavus-perception-analysis - `conversation.perception_analysis`.
+ * @fires {CustomEvent<ReplicaStartedSpeakingEvent>} tavus-replica-started-speaking - `conversation.replica.started_speaking`.
+ * @fires {CustomEvent<ReplicaStoppedSpeakingEvent>} tavus-replica-stopped-speaking - `conversation.replica.stopped_speaking`.
+ * @fires {CustomEvent<UserStartedSpeakingEvent>} tavus-user-started-speaking - `conversation.user.started_speaking`.
+ * @fires {CustomEvent<UserStoppedSpeakingEvent>} tavus-user-stopped-speaking - `conversation.user.stopped_speaking`.
+ * @fires {CustomEvent<StartedSpeakingEvent>} tavus-started-speaking - `conversation.started_speaking` (role-agnostic).
+ * @fires {CustomEvent<StoppedSpeakingEvent>} tavus-stopped-speaking - `conversation.stopped_speaking` (role-agnostic).
+ * @fires {CustomEvent<ReplicaInterruptedEvent>} tavus-replica-interrupted - `conversation.replica_interrupted`.
+ * @fires {CustomEvent<TavusEvent>} tavus-objective-activated - `conversation.objective.activated`.
+ * @fires {CustomEvent<TavusEvent>} tavus-objective-completed - `conversation.objective.completed`.
+ * @fires {CustomEvent<TavusEvent>} tavus-objective-pending - `conversation.objective.pending`.
+ * @fires {CustomEvent<ReplicaJoinedEvent>} tavus-replica-joined - `system.replica_joined`.
+ * @fires {CustomEvent<TavusEvent>} tavus-replica-present - `system.replica_present` heartbeat.
+ * @fires {CustomEvent<TavusEvent>} tavus-shutdown - `system.shutdown`; the conversation ends.
+ */
+@customElement('tavus-conversation')
+export class TavusConversation extends LitElement {
+  static override styles = conversationStyles;
+
+  private readonly session = new ConversationSession(this, () => ({
+    conversationUrl: this.conversationUrl,
+    conversationId: this.conversationId,
+    conversationEndpoint: this.conversationEndpoint,
+    cameraOff: this.cameraOff,
+    microphoneOff: this.microphoneOff,
+    callFactory: this.callFactory,
+    tools: this.tools ?? {},
+    userName: this.userName,
+  }));
+
+  /** Daily room URL of an existing Tavus conversation; may carry `?t=<meeting token>`. */
+  @property({ attribute: 'conversation-url' }) accessor conversationUrl = '';
+
+  /** Stamped on every interaction; defaults to the last path segment of the conversation URL. */
+  @property({ attribute: 'conversation-id' }) accessor conversationId = '';
+
+  /**
+   * Your backend's URL. `start()` POSTs JSON to it and expects
+   * `{conversation_url, conversation_id?, meeting_token?}`; `end()` POSTs `<endpoint>/<id>/end`.
+   * Keeps the Tavus API key off the page.
+   */
+  @property({ attribute: 'conversation-endpoint' }) accessor conversationEndpoint = '';
+
+  /** Join as soon as the element is in the document, instead of waiting for `start()`. */
+  @property({ type: Boolean, attribute: 'auto-start' }) accessor autoStart = false;
+
+  /** `inline` fills its box; `floating` is a corner launcher that expands to the panel. */
+  @property({ reflect: true }) accessor variant: 'inline' | 'floating' = 'inline';
+
+  /** The floating panel is expanded. */
+  @property({ type: Boolean, reflect: true }) accessor open = false;
+
+  /** The chat drawer (transcript and composer) is shown. */
+  @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) accessor chatOpen = false;
+
+  /** Join with the camera off (the user can turn it on). */
+  @property({ type: Boolean, attribute: 'camera-off' }) accessor cameraOff = false;
+
+  /** Join with the microphone off (the user can turn it on). */
+  @property({ type: Boolean, attribute: 'microphone-off' }) accessor microphoneOff = false;
+
+  /** Show live captions of what is being said over the video. */
+  @property({ type: Boolean, reflect: true }) accessor captions = false;
+
+  /** Colour scheme: `light`, `dark`, or `auto` (follows the user's system). */
+  @property({ reflect: true }) accessor theme: 'light' | 'dark' | 'auto' = 'auto';
+
+  /** Image shown on the start screen before the conversation begins. */
+  @property() accessor poster = '';
+
+  /** The user's name, shown to the conversation (Daily `userName`). */
+  @property({ attribute: 'user-name' }) accessor userName = '';
+
+  /** Partial overrides of the UI strings (for other languages or wording). */
+  @property({ attribute: false }) accessor strings: Partial<TavusStrings> = {};
+
+  /**
+   * Client-side tools: `{ name: (args, event) => result }`. On `conversation.tool_call` for a
+   * registered name the handler runs once and its result (or thrown error) goes back to Tavus.
+   */
+  @property({ attribute: false }) accessor tools: ToolHandlers = {};
+
+  /**
+   * How the Daily call object is made. Default: load daily-js lazily and `createCallObject`.
+   * Replace it for tests, the offline simulator (`tavus-conversation/simulator`), or custom setups.
+   */
+  @property({ attribute: false }) accessor callFactory: CallFactory | undefined = undefined;
+
+  /** Where the conversation is: idle, connecting, waiting, connected, reconnecting, ended, error. */
+  get state(): ConversationState {
+    return this.session.state;
+  }
+
+  /** Why `state` is `error`, or null. */
+  get error(): TavusErrorInfo | null {
+    return this.session.error;
+  }
+
+  /** The reconciled transcript, oldest first. */
+  get transcript(): readonly TranscriptMessage[] {
+    return this.session.transcript.messages;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.autoStart && this.state === 'idle') this.startQuietly();
+  }
+
+  protected override willUpdate(): void {
+    // `state` is read-only for users but reflected, so CSS can style each phase.
+    if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
+  }
+
+  /** Joins the conversation. Resolves once in the room; rejects with the reason it failed. */
+  start(): Promise<void> {
+    return this.session.start();
+  }
+
+  /** Leaves the call and ends the conversation (through the endpoint when it created it). */
+  end(): Promise<void> {
+    return this.session.end('user-ended');
+  }
+
+  /** Sends typed text as if the user had said it (`conversation.respond`). */
+  async respond(text: string): Promise<void> {
+    await this.session.send([buildRespond(this.session.conversationId, text)]);
+    this.session.addTypedMessage(text);
+  }
+
+  /** Makes the replica say exactly this text (`conversation.echo`, text modality). */
+  async echo(text: string): Promise<void> {
+    await this.session.send([buildEchoText(this.session.conversationId, text, { done: true })]);
+  }
+
+  /**
+   * Makes the replica speak this audio (`conversation.echo`, audio modality): 16-bit PCM
+   * (Int16Array or ArrayBuffer) or Float32Array samples, mono, split into messages under
+   * Daily's 4 KB limit.
+   */
+  async echoAudio(
+    pcm: Int16Array | ArrayBuffer | Float32Array,
+    options: { sampleRate: number; inferenceId?: string },
+  ): Promise<void> {
+    await this.session.send(buildEchoAudio(this.session.conversationId, pcm, options));
+  }
+
+  /** Stops the replica mid-speech (`conversation.interrupt`). */
+  async interrupt(): Promise<void> {
+    await this.session.send([buildInterrupt(this.session.conversationId)]);
+  }
+
+  /** Replaces the conversational context (`conversation.overwrite_llm_context`). */
+  async overwriteContext(context: string): Promise<void> {
+    await this.session.send([buildOverwriteContext(this.session.conversationId, context)]);
+  }
+
+  /** Adds to the conversational context (`conversation.append_llm_context`). */
+  async appendContext(context: string): Promise<void> {
+    await this.session.send([buildAppendContext(this.session.conversationId, context)]);
+  }
+
+  /** Changes how long the user may pause and how easily they interrupt (`conversation.sensitivity`). */
+  async setSensitivity(sensitivity: {
+    pause?: SensitivityLevel;
+    interrupt?: SensitivityLevel;
+  }): Promise<void> {
+    await this.session.send(buildSensitivity(this.session.conversationId, sensitivity));
+  }
+
+  /** Returns a tool's result to Tavus (`conversation.tool_result`). */
+  async sendToolResult(
+    toolCallId: string,
+    output: unknown,
+    status: 'success' | 'error' = 'success',
+  ): Promise<void> {
+    await this.session.send([
+      buildToolResult(this.session.conversationId, toolCallId, output, status),
+    ]);
+  }
+
+  /** Sends any interaction; `message_type` and `conversation_id` are filled in. */
+  async send(interaction: { event_type: string; properties?: Record<string, unknown> }): Promise<void> {
+    await this.session.send([buildInteraction(this.session.conversationId, interaction)]);
+  }
+
+  /** Start from the UI or auto-start: the failure is already shown and fired as `tavus-error`. */
+  private startQuietly(): void {
+    this.start().catch(() => {});
+  }
+
+  private readonly handlers: ConversationViewHandlers = {
+    start: () => this.startQuietly(),
+    retry: () => this.startQuietly(),
+    end: () => void this.end(),
+    toggleMicrophone: () => this.session.setMicrophone(!this.session.media.microphoneOn),
+    toggleCamera: () => this.session.setCamera(!this.session.media.cameraOn),
+    toggleCaptions: () => (this.captions = !this.captions),
+    setChatOpen: (open) => (this.chatOpen = open),
+    setOpen: (open) => (this.open = open),
+    send: (text) => {
+      this.respond(text).catch((failure: unknown) => console.warn(failure));
+    },
+  };
+
+  private get viewModel(): ConversationViewModel {
+    const session = this.session;
+    const messages = session.transcript.messages;
+    return {
+      state: session.state,
+      variant: this.variant === 'floating' ? 'floating' : 'inline',
+      open: this.open,
+      chatOpen: this.chatOpen,
+      messages,
+      replicaName: session.replicaName,
+      replicaVideo: session.media.replicaVideo,
+      replicaAudio: session.media.replicaAudio,
+      selfVideo: session.media.selfVideo,
+      replicaSpeaking: session.replicaSpeaking,
+      userSpeaking: session.userSpeaking,
+      captionsOn: this.captions,
+      caption: currentCaption(messages, session.replicaSpeaking),
+      microphoneOn: session.media.microphoneOn,
+      cameraOn: session.media.cameraOn,
+      microphoneAvailable: session.media.microphoneAvailable,
+      cameraAvailable: session.media.cameraAvailable,
+      mediaIssue: session.media.mediaIssue,
+      error: session.error,
+      endedReason: session.endedReason,
+      strings: { ...EN_STRINGS, ...this.strings },
+      poster: this.poster,
+      composerMaxLength: COMPOSER_MAX_LENGTH,
+    };
+  }
+
+  override render() {
+    return renderConversationView(this.viewModel, this.handlers);
+  }
+}
+
+/** The live caption: what the replica is saying now, else what the user is saying now. */
+function currentCaption(messages: readonly TranscriptMessage[], replicaSpeaking: boolean): string {
+  const last = messages[messages.length - 1];
+  if (!last) return '';
+  if (last.role === 'replica') return replicaSpeaking || !last.final ? last.text : '';
+  return last.final ? '' : last.text;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tavus-conversation': TavusConversation;
+  }
+  interface HTMLElementEventMap {
+    'tavus-state-change': TavusStateChangeEvent;
+    'tavus-error': TavusErrorEvent;
+    'tavus-send': TavusSendEvent;
+    'tavus-event': TavusProtocolEvent;
+    'tavus-utterance': TavusProtocolEvent<Tavus.UtteranceEvent>;
+    'tavus-utterance-streaming': TavusProtocolEvent<Tavus.UtteranceStreamingEvent>;
+    'tavus-tool-call': TavusProtocolEvent<Tavus.ToolCallEvent>;
+    'tavus-perception-tool-call': TavusProtocolEvent<Tavus.PerceptionToolCallEvent>;
+    'tavus-perception-analysis': TavusProtocolEvent<Tavus.PerceptionAnalysisEvent>;
+    'tavus-replica-started-speaking': TavusProtocolEvent<Tavus.ReplicaStartedSpeakingEvent>;
+    'tavus-replica-stopped-speaking': TavusProtocolEvent<Tavus.ReplicaStoppedSpeakingEvent>;
+    'tavus-user-started-speaking': TavusProtocolEvent<Tavus.UserStartedSpeakingEvent>;
+    'tavus-user-stopped-speaking': TavusProtocolEvent<Tavus.UserStoppedSpeakingEvent>;
+    'tavus-started-speaking': TavusProtocolEvent<Tavus.StartedSpeakingEvent>;
+    'tavus-stopped-speaking': TavusProtocolEvent<Tavus.StoppedSpeakingEvent>;
+    'tavus-replica-interrupted': TavusProtocolEvent<Tavus.ReplicaInterruptedEvent>;
+    'tavus-objective-activated': TavusProtocolEvent;
+    'tavus-objective-completed': TavusProtocolEvent;
+    'tavus-objective-pending': TavusProtocolEvent;
+    'tavus-replica-joined': TavusProtocolEvent<Tavus.ReplicaJoinedEvent>;
+    'tavus-replica-present': TavusProtocolEvent;
+    'tavus-shutdown': TavusProtocolEvent;
+  }
+}

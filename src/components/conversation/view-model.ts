@@ -1,0 +1,61 @@
+import type {
+  ConversationState,
+  EndedReason,
+  MediaIssue,
+  TavusErrorInfo,
+} from '../../call/call-state.js';
+import type { TranscriptMessage } from '../../protocol/transcript.js';
+import type { TavusStrings } from '../../translations/en.js';
+
+/**
+ * Everything the conversation view renders. The element computes it from its state; the view
+ * (conversation-view.ts) only reads it. Keeping this boundary explicit is what lets the element
+ * logic and the layout evolve separately.
+ */
+export interface ConversationViewModel {
+  state: ConversationState;
+  variant: 'inline' | 'floating';
+  /** Floating variant expanded. */
+  open: boolean;
+  chatOpen: boolean;
+  /** The reconciled transcript, oldest first (immutable: new array on every change). */
+  messages: readonly TranscriptMessage[];
+  /** Display name of the replica, '' until known. */
+  replicaName: string;
+  replicaVideo: MediaStreamTrack | null;
+  replicaAudio: MediaStreamTrack | null;
+  /** The user's own camera, null when off or unavailable. */
+  selfVideo: MediaStreamTrack | null;
+  replicaSpeaking: boolean;
+  userSpeaking: boolean;
+  captionsOn: boolean;
+  /** Current live caption ('' for none). */
+  caption: string;
+  microphoneOn: boolean;
+  cameraOn: boolean;
+  /** False when the device cannot be used (denied, missing, in use): the toggle is disabled. */
+  microphoneAvailable: boolean;
+  cameraAvailable: boolean;
+  /** Why a device is unavailable, shown as a notice ("Camera blocked: chat by text"). */
+  mediaIssue: MediaIssue | null;
+  error: TavusErrorInfo | null;
+  endedReason: EndedReason | null;
+  strings: TavusStrings;
+  /** Image shown on the idle screen ('' for none). */
+  poster: string;
+  /** Maximum characters in the composer. */
+  composerMaxLength: number;
+}
+
+/** User intents the view forwards to the element. */
+export interface ConversationViewHandlers {
+  start(): void;
+  retry(): void;
+  end(): void;
+  toggleMicrophone(): void;
+  toggleCamera(): void;
+  toggleCaptions(): void;
+  setChatOpen(open: boolean): void;
+  setOpen(open: boolean): void;
+  send(text: string): void;
+}

@@ -1,0 +1,447 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+import { CallController, type CallMedia } from '../call/call-controller.js';
+import type {
+  ConversationState,
+  EndedReason,
+  TavusErrorCode,
+  TavusErrorInfo,
+} from '../call/call-state.js';
+import { createConversation, endConversation } from '../call/conversation-endpoint.js';
+import { createDailyCall } from '../call/daily-factory.js';
+import type { CallFactory } from '../call/daily-like.js';
+import { ConversationError, describeFailure } from '../call/errors.js';
+import { TavusErrorEvent } from '../events/error-event.js';
+import { TavusSendEvent } from '../events/send-event.js';
+import { TavusStateChangeEvent } from '../events/state-change-event.js';
+import { createProtocolEvent } from '../events/tavus-protocol-event.js';
+import { domEventName } from '../protocol/event-names.js';
+import { buildAppendContext, buildToolResult } from '../protocol/interactions.js';
+import { Sequencer } from '../protocol/sequencer.js';
+import { BoundedSet, parseToolArguments, readToolCall } from '../protocol/tool-calls.js';
+import { Transcript } from '../protocol/transcript.js';
+import type { Interaction, TavusEvent } from '../protocol/types.js';
+import { validateMessage } from '../protocol/validate.js';
+
+/** A client-side tool: receives the parsed arguments and the Tavus tool-call event. */
+export type ToolHandler = (args: unknown, event: TavusEvent) => unknown;
+export type ToolHandlers = Record<string, ToolHandler>;
+
+/** What the element hands the session when a conversation starts. */
+export interface SessionConfig {
+  conversationUrl: string;
+  conversationId: string;
+  conversationEndpoint: string;
+  cameraOff: boolean;
+  microphoneOff: boolean;
+  callFactory: CallFactory | undefined;
+  tools: ToolHandlers;
+  userName: string;
+}
+
+/** How long out-of-order Tavus events are held while waiting for the gap to fill. */
+const REORDER_WINDOW_MS = 300;
+/** Tool calls remembered for de-duplication (a call never has this many in flight). */
+const TOOL_CALL_MEMORY = 256;
+/** A removed element waits this long for re-insertion (a framework moving it) before leaving. */
+const MOVE_GRACE_MS = 0;
+
+const NO_MEDIA: CallMedia = {
+  replicaVideo: null,
+  replicaAudio: null,
+  selfVideo: null,
+  microphoneOn: false,
+  cameraOn: false,
+  microphoneAvailable: true,
+  cameraAvailable: true,
+  mediaIssue: null,
+};
+
+/** One conversation attempt: everything that must be thrown away together. */
+interface Attempt {
+  abort: AbortController;
+  call: CallController | null;
+  sequencer: Sequencer<TavusEvent>;
+  conversationId: string;
+  /** Set when the element created the conversation through the endpoint (it must end it). */
+  endpointToEnd: string | null;
+  inRoom: boolean;
+  replicaHere: boolean;
+  networkDown: boolean;
+}
+
+/**
+ * The conversation's brain, as a Lit reactive controller: runs the start → join → talk → end
+ * life cycle, turns Daily app-messages into ordered DOM events and a transcript, runs tools,
+ * and sends interactions. The element only renders what this holds and forwards intents.
+ */
+export class ConversationSession implements ReactiveController {
+  state: ConversationState = 'idle';
+  error: TavusErrorInfo | null = null;
+  endedReason: EndedReason | null = null;
+  media: CallMedia = NO_MEDIA;
+  replicaName = '';
+  replicaSpeaking = false;
+  userSpeaking = false;
+  readonly transcript = new Transcript({ maxMessages: 5000 });
+
+  private attempt: Attempt | null = null;
+  private starting: Promise<void> | null = null;
+  private readonly toolCallsSeen = new BoundedSet<string>(TOOL_CALL_MEMORY);
+  private frame = 0;
+  private teardownTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly config: () => SessionConfig,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // Re-inserted right after removal (a framework moving the node): keep the call.
+    clearTimeout(this.teardownTimer);
+    this.teardownTimer = undefined;
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.teardownTimer);
+    this.teardownTimer = setTimeout(() => {
+      this.teardownTimer = undefined;
+      if (!this.host.isConnected) void this.end('left');
+    }, MOVE_GRACE_MS);
+  }
+
+  /** The conversation id interactions are stamped with ('' before a start). */
+  get conversationId(): string {
+    return this.attempt?.conversationId ?? '';
+  }
+
+  /** Joins the conversation; resolves once in the room, rejects with the reason it failed. */
+  start(): Promise<void> {
+    if (this.starting) return this.starting;
+    if (this.attempt && this.isLive()) return Promise.resolve();
+    this.starting = this.run().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  /**
+   * Leaves the call (awaiting Daily's destroy) and, when the element created the conversation,
+   * asks the endpoint to end it so billing stops.
+   */
+  async end(reason: EndedReason = 'user-ended'): Promise<void> {
+    const attempt = this.attempt;
+    if (!attempt) return;
+    this.attempt = null;
+    attempt.abort.abort();
+    // Whatever Tavus already said is delivered before the curtain falls.
+    attempt.sequencer.flush();
+    attempt.sequencer.dispose();
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.media = NO_MEDIA;
+    this.replicaSpeaking = this.userSpeaking = false;
+    if (this.state !== 'error') this.setState('ended', { reason });
+    await attempt.call?.dispose();
+    if (attempt.endpointToEnd) {
+      try {
+        await endConversation(attempt.endpointToEnd, attempt.conversationId);
+      } catch (failure) {
+        // The call is left either way; the backend's own timeout ends the conversation.
+        console.warn(`tavus-conversation: ${describeFailure(failure)}`);
+      }
+    }
+  }
+
+  /** Sends interactions in order; rejects when not connected or when Daily refuses. */
+  async send(interactions: readonly Interaction[]): Promise<void> {
+    const attempt = this.attempt;
+    if (!attempt?.call || this.state !== 'connected') {
+      throw new Error(
+        `tavus-conversation: not connected (state is "${this.state}"); call start() and wait ` +
+          'for the "connected" state before sending interactions.',
+      );
+    }
+    for (const interaction of interactions) {
+      try {
+        attempt.call.send(interaction);
+      } catch (failure) {
+        throw new Error(
+          `tavus-conversation: could not send ${interaction.event_type}: ${describeFailure(failure)}`,
+        );
+      }
+      this.host.dispatchEvent(new TavusSendEvent(interaction));
+    }
+  }
+
+  /** Shows typed text at once; Tavus' echo of it later merges into the same message. */
+  addTypedMessage(text: string): void {
+    this.transcript.addTypedUserMessage(text);
+    this.scheduleRender();
+  }
+
+  setMicrophone(on: boolean): void {
+    this.attempt?.call?.setMicrophone(on);
+  }
+
+  setCamera(on: boolean): void {
+    this.attempt?.call?.setCamera(on);
+  }
+
+  private isLive(): boolean {
+    return ['connecting', 'waiting', 'connected', 'reconnecting'].includes(this.state);
+  }
+
+  private async run(): Promise<void> {
+    const config = this.config();
+    const abort = new AbortController();
+    const attempt: Attempt = {
+      abort,
+      call: null,
+      sequencer: new Sequencer<TavusEvent>({
+        deliver: (event) => this.deliver(attempt, event),
+        windowMs: REORDER_WINDOW_MS,
+      }),
+      conversationId: '',
+      endpointToEnd: null,
+      inRoom: false,
+      replicaHere: false,
+      networkDown: false,
+    };
+    this.attempt = attempt;
+    this.error = null;
+    this.endedReason = null;
+    this.media = NO_MEDIA;
+    this.replicaName = '';
+    this.transcript.clear();
+    this.setState('connecting');
+
+    try {
+      let url = config.conversationUrl.trim();
+      let token: string | undefined;
+      let createdId: string | undefined;
+      if (!url) {
+        const endpoint = config.conversationEndpoint.trim();
+        if (!endpoint) {
+          throw new ConversationError(
+            'missing-configuration',
+            'Set conversation-url or conversation-endpoint before starting the conversation.',
+          );
+        }
+        const created = await createConversation(endpoint, {}, abort.signal);
+        url = created.conversationUrl;
+        token = created.meetingToken;
+        createdId = created.conversationId;
+        attempt.endpointToEnd = endpoint;
+      }
+      const parsed = parseConversationUrl(url);
+      attempt.conversationId = config.conversationId || createdId || parsed.id;
+      if (attempt.endpointToEnd && !attempt.conversationId) attempt.endpointToEnd = null;
+      this.throwIfStale(attempt);
+
+      const call = new CallController(config.callFactory ?? createDailyCall, {
+        joined: () => this.onCall(attempt, () => (attempt.inRoom = true)),
+        replicaPresent: (name) =>
+          this.onCall(attempt, () => {
+            attempt.replicaHere = true;
+            this.replicaName = name;
+          }),
+        replicaLeft: () => this.onCall(attempt, () => void this.end('replica-left')),
+        appMessage: (data) => {
+          if (this.attempt === attempt) this.receive(attempt, data);
+        },
+        networkInterrupted: (down) => this.onCall(attempt, () => (attempt.networkDown = down)),
+        mediaChanged: (media) => this.onCall(attempt, () => (this.media = media)),
+        leftUnexpectedly: () => this.onCall(attempt, () => void this.end('left')),
+        fatalError: (message) =>
+          this.onCall(attempt, () => void this.fail(attempt, 'call-failed', message)),
+      });
+      attempt.call = call;
+      await call.join(
+        {
+          url: parsed.url,
+          ...(token ? { token } : {}),
+          ...(config.userName ? { userName: config.userName } : {}),
+          startVideoOff: config.cameraOff,
+          startAudioOff: config.microphoneOff,
+        },
+        abort.signal,
+      );
+      this.throwIfStale(attempt);
+      this.updateState(attempt);
+    } catch (failure) {
+      if (this.attempt !== attempt) {
+        // Ended or replaced while starting: not an error the user needs to see.
+        return;
+      }
+      const code: TavusErrorCode =
+        failure instanceof ConversationError ? (failure.code as TavusErrorCode) : 'join-failed';
+      const message =
+        failure instanceof ConversationError ? failure.message : describeFailure(failure);
+      await this.fail(attempt, code, message);
+      throw new Error(`tavus-conversation: ${message}`);
+    }
+  }
+
+  private throwIfStale(attempt: Attempt): void {
+    if (this.attempt !== attempt) throw new ConversationError('join-failed', 'cancelled');
+  }
+
+  /** Runs a call callback only for the current attempt, then re-derives the state. */
+  private onCall(attempt: Attempt, change: () => void): void {
+    if (this.attempt !== attempt) return;
+    change();
+    if (this.attempt === attempt) this.updateState(attempt);
+    this.host.requestUpdate();
+  }
+
+  private updateState(attempt: Attempt): void {
+    if (!attempt.inRoom) return;
+    const next: ConversationState = attempt.networkDown
+      ? 'reconnecting'
+      : attempt.replicaHere
+        ? 'connected'
+        : 'waiting';
+    this.setState(next);
+  }
+
+  private async fail(attempt: Attempt, code: TavusErrorCode, message: string): Promise<void> {
+    this.error = { code, message };
+    this.setState('error', { error: this.error });
+    this.host.dispatchEvent(new TavusErrorEvent(this.error));
+    if (this.attempt === attempt) await this.end('left');
+  }
+
+  private setState(
+    state: ConversationState,
+    extra: { reason?: EndedReason; error?: TavusErrorInfo } = {},
+  ): void {
+    if (state === 'ended') this.endedReason = extra.reason ?? 'left';
+    const previousState = this.state;
+    if (previousState === state) return;
+    this.state = state;
+    this.host.requestUpdate();
+    this.host.dispatchEvent(new TavusStateChangeEvent({ state, previousState, ...extra }));
+  }
+
+  /** Raw app-message data from the replica → validated → sequenced. Bad input is dropped. */
+  private receive(attempt: Attempt, data: unknown): void {
+    const result = validateMessage(data, { conversationId: attempt.conversationId });
+    if (!result.ok) return;
+    attempt.sequencer.push(result.event, result.key);
+  }
+
+  /** One Tavus event, in seq order: update the model, then tell the page. */
+  private deliver(attempt: Attempt, event: TavusEvent): void {
+    if (this.transcript.apply(event)) this.scheduleRender();
+    this.followSpeaking(event);
+
+    const isToolCall = event.event_type === 'conversation.tool_call';
+    const named = createProtocolEvent(domEventName(event.event_type), event, isToolCall);
+    this.host.dispatchEvent(named);
+    this.host.dispatchEvent(createProtocolEvent('tavus-event', event));
+
+    if (isToolCall && !named.defaultPrevented) void this.runTool(attempt, event);
+    if (event.event_type === 'system.shutdown' && this.attempt === attempt) {
+      void this.end('shutdown');
+    }
+  }
+
+  private followSpeaking(event: TavusEvent): void {
+    const type = event.event_type;
+    const properties = (event.properties ?? {}) as Record<string, unknown>;
+    const role = properties['role'];
+    const isReplica =
+      type.startsWith('conversation.replica.') ||
+      (type.endsWith('started_speaking') || type.endsWith('stopped_speaking')
+        ? role === 'replica' || role === 'pal'
+        : false);
+    const isUser = type.startsWith('conversation.user.') || role === 'user';
+    let changed = false;
+    if (type.endsWith('started_speaking') || type.endsWith('stopped_speaking')) {
+      const speaking = type.endsWith('started_speaking');
+      if (isReplica && this.replicaSpeaking !== speaking) {
+        this.replicaSpeaking = speaking;
+        changed = true;
+      } else if (isUser && this.userSpeaking !== speaking) {
+        this.userSpeaking = speaking;
+        changed = true;
+      }
+    }
+    if (changed) this.host.requestUpdate();
+  }
+
+  /**
+   * Runs a registered tool once per tool call and returns its result to Tavus. Registry tools
+   * carry a `tool_call_id` and get `conversation.tool_result`; legacy inline tools have none,
+   * so their result goes into the LLM context instead (protocol.md §3.7).
+   */
+  private async runTool(attempt: Attempt, event: TavusEvent): Promise<void> {
+    const call = readToolCall(event);
+    if (!call) return;
+    const handler = Object.prototype.hasOwnProperty.call(this.config().tools, call.name)
+      ? this.config().tools[call.name]
+      : undefined;
+    if (typeof handler !== 'function') return;
+    const dedupeKey = call.toolCallId ?? `${event.inference_id ?? ''}|${call.name}|${String(call.rawArguments)}`;
+    if (!this.toolCallsSeen.add(dedupeKey)) return;
+
+    let output: unknown;
+    let status: 'success' | 'error' = 'success';
+    const parsed = parseToolArguments(call.rawArguments);
+    if (!parsed.ok) {
+      output = `Invalid arguments for ${call.name}: ${parsed.reason}`;
+      status = 'error';
+    } else {
+      try {
+        output = await handler(parsed.value, event);
+      } catch (failure) {
+        output = describeFailure(failure);
+        status = 'error';
+      }
+    }
+    if (this.attempt !== attempt || this.state !== 'connected') return;
+    const id = attempt.conversationId;
+    const interaction = call.toolCallId
+      ? buildToolResult(id, call.toolCallId, output, status)
+      : buildAppendContext(
+          id,
+          `Result of tool ${call.name} (${status}): ${typeof output === 'string' ? output : JSON.stringify(output ?? null)}`,
+        );
+    try {
+      await this.send([interaction]);
+    } catch (failure) {
+      console.warn(describeFailure(failure));
+    }
+  }
+
+  /** Transcript changes render at most once per frame, however fast Tavus streams. */
+  private scheduleRender(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.host.requestUpdate();
+    });
+  }
+}
+
+/** Validates a conversation URL and takes the conversation id from its last path segment. */
+export function parseConversationUrl(value: string): { url: string; id: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConversationError('invalid-url', `"${value}" is not a valid conversation URL.`);
+  }
+  const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    throw new ConversationError(
+      'invalid-url',
+      `The conversation URL must start with https:// (got ${url.protocol}//).`,
+    );
+  }
+  const id = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  return { url: url.href, id: decodeURIComponent(id) };
+}

@@ -1,0 +1,8 @@
+import type { TavusErrorInfo } from '../call/call-state.js';
+
+/** Fired when the conversation fails (`state` becomes `error`), with a readable message. */
+export class TavusErrorEvent extends CustomEvent<TavusErrorInfo> {
+  constructor(detail: TavusErrorInfo) {
+    super('tavus-error', { detail, bubbles: true, composed: true });
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * tavus-conversation: importing this module registers `<tavus-conversation>`.
+ * The protocol core is re-exported for typed event details and custom integrations.
+ */
+export { TavusConversation, type SensitivityLevel } from './components/conversation/conversation.js';
+export type { ToolHandler, ToolHandlers } from './controllers/conversation-session.js';
+export type {
+  ConversationState,
+  EndedReason,
+  MediaIssue,
+  TavusErrorCode,
+  TavusErrorInfo,
+} from './call/call-state.js';
+export type {
+  CallFactory,
+  CallFactoryOptions,
+  DailyCallLike,
+  ParticipantLike,
+  TrackStateLike,
+} from './call/daily-like.js';
+export { TavusStateChangeEvent, type TavusStateChangeDetail } from './events/state-change-event.js';
+export { TavusErrorEvent } from './events/error-event.js';
+export { TavusSendEvent, type TavusSendDetail } from './events/send-event.js';
+export type { TavusProtocolEvent } from './events/tavus-protocol-event.js';
+export { EN_STRINGS, type TavusStrings } from './translations/en.js';
+export * from './protocol/index.js';
