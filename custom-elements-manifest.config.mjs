@@ -1,0 +1,8 @@
+// Documents the public element only: internal sub-elements are marked @internal and the
+// protocol, call and simulator modules carry no custom elements.
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: ['src/simulator/**', 'src/loader/**', 'src/**/*.test.ts'],
+  outdir: '.',
+  litelement: true,
+};

@@ -1,0 +1,20 @@
+// Fails when custom-elements.json no longer matches the source: regenerates it into a temporary
+// folder and compares, so a stale manifest never ships.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+try {
+  execFileSync('npx', ['cem', 'analyze', '--outdir', dir], { stdio: 'pipe' });
+  const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
+  const committed = readFileSync('custom-elements.json', 'utf8');
+  if (fresh !== committed) {
+    console.error('custom-elements.json is stale: run "npm run analyze" and commit the result.');
+    process.exit(1);
+  }
+  console.log('custom-elements.json is up to date.');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

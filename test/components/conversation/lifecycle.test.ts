@@ -1,0 +1,176 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+
+import type { TavusConversation } from '../../../src/index.js';
+import { createFakeFactory } from '../../support/fake-call.js';
+import { CONVERSATION_URL, connectedElement } from '../../support/element.js';
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('<tavus-conversation>', () => {
+  describe('lifecycle', () => {
+    it('creates the call with multiple-instance support and avoid-eval, listening before it joins', async () => {
+      const { factory, calls } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation conversation-url=${CONVERSATION_URL} camera-off user-name="Ada" .callFactory=${factory}></tavus-conversation>`,
+      );
+      const joining = el.start();
+      const call = calls[0]!;
+      expect(call.options).to.deep.include({ allowMultipleCallInstances: true, startVideoOff: true, startAudioOff: false });
+      expect(call.options.dailyConfig).to.deep.equal({ avoidEval: true });
+      await joining;
+      expect(call.joinOptions).to.deep.equal({ url: CONVERSATION_URL, userName: 'Ada', startVideoOff: true, startAudioOff: false });
+      expect(call.listenerCount()).to.be.greaterThan(5);
+    });
+
+    it('passes the meeting token from ?t= in the URL', async () => {
+      const { factory, calls } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation conversation-url="https://tavus.daily.co/c77?t=secret-token" .callFactory=${factory}></tavus-conversation>`,
+      );
+      await el.start();
+      expect(calls[0]!.joinOptions).to.include({ token: 'secret-token' });
+    });
+
+    it('waits for the replica: waiting after the join, connected when it is in the room', async () => {
+      const { factory, calls } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+      );
+      await el.start();
+      expect(el.state).to.equal('waiting');
+      calls[0]!.addReplica();
+      expect(el.state).to.equal('connected');
+    });
+
+    it('auto-start joins as soon as it is connected to the document', async () => {
+      const { factory, calls } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation auto-start conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+      );
+      await waitUntil(() => el.state === 'waiting');
+      expect(calls).to.have.length(1);
+    });
+
+    it('a failed join ends in error with the reason, and start() works again', async () => {
+      const { factory, calls } = createFakeFactory([
+        { kind: 'reject', reason: 'Failed to load call object bundle: TypeError: Failed to fetch' },
+      ]);
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+      );
+      const failed = oneEvent(el, 'tavus-error');
+      let rejection: unknown;
+      await el.start().catch((failure) => (rejection = failure));
+      expect((rejection as Error).message).to.contain('Failed to load call object bundle');
+      expect((await failed).detail.code).to.equal('join-failed');
+      expect(el.state).to.equal('error');
+      expect(el.error!.message).to.contain('Could not join the conversation');
+      expect(calls[0]!.destroyed).to.equal(1);
+
+      await el.start();
+      calls[1]!.addReplica();
+      expect(el.state).to.equal('connected');
+      expect(el.error).to.equal(null);
+    });
+
+    it('says what is missing when neither a URL nor an endpoint is set', async () => {
+      const el = await fixture<TavusConversation>(html`<tavus-conversation></tavus-conversation>`);
+      await el.start().catch(() => {});
+      expect(el.state).to.equal('error');
+      expect(el.error).to.deep.equal({
+        code: 'missing-configuration',
+        message: 'Set conversation-url or conversation-endpoint before starting the conversation.',
+      });
+    });
+
+    it('refuses a conversation URL that is not https', async () => {
+      const { factory, calls } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation conversation-url="javascript:alert(1)" .callFactory=${factory}></tavus-conversation>`,
+      );
+      await el.start().catch(() => {});
+      expect(el.error!.code).to.equal('invalid-url');
+      expect(calls).to.have.length(0);
+    });
+
+    it('reports a call factory that throws as call-unavailable', async () => {
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${() => { throw new Error('no WebRTC here'); }}></tavus-conversation>`,
+      );
+      await el.start().catch(() => {});
+      expect(el.error).to.deep.equal({ code: 'call-unavailable', message: 'The video call library could not be loaded: no WebRTC here' });
+    });
+
+    it('leaves and destroys the call when removed from the document', async () => {
+      const { el, call } = await connectedElement();
+      el.remove();
+      await waitUntil(() => call.destroyed === 1);
+      expect(call.left).to.equal(1);
+      expect(call.listenerCount()).to.equal(0);
+    });
+
+    it('keeps its call when moved (removed and re-inserted in the same task)', async () => {
+      const { el, call } = await connectedElement();
+      const other = document.createElement('div');
+      document.body.append(other);
+      other.append(el); // a move: disconnected then connected synchronously
+      await nextTask();
+      expect(call.destroyed).to.equal(0);
+      expect(el.state).to.equal('connected');
+      other.remove();
+    });
+
+    it('cancels a join in progress when removed, and destroys the call', async () => {
+      const { factory, calls } = createFakeFactory([{ kind: 'hang' }]);
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+      );
+      void el.start();
+      await waitUntil(() => calls.length === 1);
+      el.remove();
+      await waitUntil(() => calls[0]!.destroyed === 1);
+    });
+
+    it('end() leaves the call and start() joins a new one', async () => {
+      const { el, call, calls } = await connectedElement();
+      await el.end();
+      expect(call.destroyed).to.equal(1);
+      expect(el.state).to.equal('ended');
+      await el.start();
+      expect(calls).to.have.length(2);
+      expect(el.state).to.equal('waiting');
+    });
+
+    it('runs two elements on one page, each with its own call', async () => {
+      const first = await connectedElement();
+      const second = await connectedElement({ url: 'https://tavus.daily.co/c456' });
+      await first.el.respond('one');
+      await second.el.respond('two');
+      expect(first.call).to.not.equal(second.call);
+      expect(first.call.interactions.at(-1).conversation_id).to.equal('c123');
+      expect(second.call.interactions.at(-1).conversation_id).to.equal('c456');
+      await first.el.end();
+      expect(second.el.state).to.equal('connected');
+    });
+
+    it('turns the microphone and camera on and off through the call', async () => {
+      const { el, call } = await connectedElement();
+      el.microphoneOff = false;
+      (el as any).handlers.toggleMicrophone();
+      expect(call.audio).to.equal(false);
+      (el as any).handlers.toggleCamera();
+      expect(call.video).to.equal(false);
+    });
+
+    it('keeps the call going with text chat when camera and microphone are denied', async () => {
+      const { el, call } = await connectedElement();
+      call.emit('camera-error', {
+        errorMsg: { errorMsg: 'Permission denied', audioOk: false, videoOk: false },
+        error: { type: 'permissions', blockedBy: 'both' },
+      });
+      expect(el.state).to.equal('connected');
+      await el.respond('typing still works');
+      expect(call.interactions.at(-1).properties.text).to.equal('typing still works');
+    });
+  });
+});

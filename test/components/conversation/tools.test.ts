@@ -1,0 +1,125 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+import { tavusEvent } from '../../support/fake-call.js';
+import { afterReorderWindow, connectedElement } from '../../support/element.js';
+
+const toolCall = (seq: number, args: unknown, id = 'tc_1', name = 'add_to_cart') =>
+  tavusEvent('conversation.tool_call', {
+    seq,
+    turn_idx: 4,
+    inference_id: 'r-31aa',
+    properties: { name, arguments: args, tool_call_id: id },
+  });
+
+const toolResults = (interactions: any[]) =>
+  interactions.filter((i) => i.event_type === 'conversation.tool_result');
+
+describe('<tavus-conversation>', () => {
+  describe('tools', () => {
+    it('runs a registered tool with parsed arguments and returns its result', async () => {
+      const { el, call } = await connectedElement();
+      const received: unknown[] = [];
+      el.tools = {
+        add_to_cart: async (args) => {
+          received.push(args);
+          return { added: 2 };
+        },
+      };
+      call.message(toolCall(1, '{"item_name":"coffee","quantity":2}'));
+      await waitUntil(() => toolResults(call.interactions).length === 1);
+      expect(received).to.deep.equal([{ item_name: 'coffee', quantity: 2 }]);
+      expect(toolResults(call.interactions)[0].properties).to.deep.equal({
+        tool_call_id: 'tc_1',
+        output: { added: 2 },
+        status: 'success',
+      });
+    });
+
+    it('accepts arguments given as an object', async () => {
+      const { el, call } = await connectedElement();
+      const received: unknown[] = [];
+      el.tools = { add_to_cart: (args) => void received.push(args) };
+      call.message(toolCall(1, { quantity: 1 }));
+      await waitUntil(() => toolResults(call.interactions).length === 1);
+      expect(received).to.deep.equal([{ quantity: 1 }]);
+    });
+
+    it('runs the handler once when the same tool call is delivered twice', async () => {
+      const { el, call } = await connectedElement();
+      let runs = 0;
+      el.tools = { add_to_cart: () => ++runs };
+      call.message(toolCall(1, '{}'));
+      call.message(toolCall(1, '{}'));
+      call.message(toolCall(2, '{}')); // same tool_call_id, redelivered with another seq
+      await afterReorderWindow();
+      expect(runs).to.equal(1);
+      expect(toolResults(call.interactions)).to.have.length(1);
+    });
+
+    it('returns status error with the message when the handler throws', async () => {
+      const { el, call } = await connectedElement();
+      el.tools = {
+        add_to_cart: () => {
+          throw new Error('Out of stock');
+        },
+      };
+      call.message(toolCall(1, '{}'));
+      await waitUntil(() => toolResults(call.interactions).length === 1);
+      expect(toolResults(call.interactions)[0].properties).to.deep.equal({
+        tool_call_id: 'tc_1',
+        output: 'Out of stock',
+        status: 'error',
+      });
+    });
+
+    it('returns status error when the arguments are not JSON', async () => {
+      const { el, call } = await connectedElement();
+      let runs = 0;
+      el.tools = { add_to_cart: () => ++runs };
+      call.message(toolCall(1, '{broken'));
+      await waitUntil(() => toolResults(call.interactions).length === 1);
+      expect(runs).to.equal(0);
+      expect(toolResults(call.interactions)[0].properties.status).to.equal('error');
+    });
+
+    it('lets a tavus-tool-call listener take over with preventDefault()', async () => {
+      const { el, call } = await connectedElement();
+      let runs = 0;
+      el.tools = { add_to_cart: () => ++runs };
+      el.addEventListener('tavus-tool-call', (event) => {
+        expect(event.cancelable).to.equal(true);
+        event.preventDefault();
+      });
+      call.message(toolCall(1, '{}'));
+      await afterReorderWindow();
+      expect(runs).to.equal(0);
+      expect(toolResults(call.interactions)).to.have.length(0);
+    });
+
+    it('ignores tool calls for names it has no handler for', async () => {
+      const { el, call } = await connectedElement();
+      el.tools = { something_else: () => 1 };
+      call.message(toolCall(1, '{}'));
+      await afterReorderWindow();
+      expect(toolResults(call.interactions)).to.have.length(0);
+    });
+
+    it('does not treat inherited object keys as tools', async () => {
+      const { el, call } = await connectedElement();
+      el.tools = {};
+      call.message(toolCall(1, '{}', 'tc_9', 'toString'));
+      call.message(toolCall(2, '{}', 'tc_8', '__proto__'));
+      await afterReorderWindow();
+      expect(toolResults(call.interactions)).to.have.length(0);
+    });
+
+    it('feeds the result of a legacy tool (no tool_call_id) into the LLM context', async () => {
+      const { el, call } = await connectedElement();
+      el.tools = { add_to_cart: () => ({ added: 1 }) };
+      call.message(tavusEvent('conversation.tool_call', { seq: 1, inference_id: 'x', properties: { name: 'add_to_cart', arguments: '{}' } }));
+      await waitUntil(() => call.interactions.some((i) => i.event_type === 'conversation.append_llm_context'));
+      const append = call.interactions.find((i) => i.event_type === 'conversation.append_llm_context');
+      expect(append.properties.context).to.contain('add_to_cart').and.to.contain('"added":1');
+    });
+  });
+});
