@@ -2,6 +2,7 @@
 // `node scripts/readme-api.mjs` rewrites the block between the api markers; `--check` fails
 // when the README is out of date instead.
 import { readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 
 const START = '<!-- api:start (generated from custom-elements.json by scripts/readme-api.mjs) -->';
 const END = '<!-- api:end -->';
@@ -69,7 +70,11 @@ const readme = readFileSync('README.md', 'utf8');
 const from = readme.indexOf(START);
 const to = readme.indexOf(END);
 if (from < 0 || to < 0) throw new Error('README.md lacks the api markers');
-const next = readme.slice(0, from) + block + readme.slice(to + END.length);
+const options = (await prettier.resolveConfig('README.md')) ?? {};
+const next = await prettier.format(readme.slice(0, from) + block + readme.slice(to + END.length), {
+  ...options,
+  parser: 'markdown',
+});
 
 if (process.argv.includes('--check')) {
   if (next !== readme) {

@@ -237,6 +237,7 @@ export class ConversationSession implements ReactiveController {
         attempt.endpointToEnd = endpoint;
       }
       const parsed = parseConversationUrl(url);
+      token ??= parsed.token;
       attempt.conversationId = config.conversationId || createdId || parsed.id;
       if (attempt.endpointToEnd && !attempt.conversationId) attempt.endpointToEnd = null;
       this.throwIfStale(attempt);
@@ -428,7 +429,7 @@ export class ConversationSession implements ReactiveController {
 }
 
 /** Validates a conversation URL and takes the conversation id from its last path segment. */
-export function parseConversationUrl(value: string): { url: string; id: string } {
+export function parseConversationUrl(value: string): { url: string; id: string; token?: string } {
   let url: URL;
   try {
     url = new URL(value);
@@ -443,5 +444,15 @@ export function parseConversationUrl(value: string): { url: string; id: string }
     );
   }
   const id = url.pathname.split('/').filter(Boolean).pop() ?? '';
-  return { url: url.href, id: decodeURIComponent(id) };
+  // A private room's meeting token may ride in the URL as ?t=; Daily also wants it as `token`.
+  const token = url.searchParams.get('t') ?? undefined;
+  return { url: url.href, id: safeDecode(id), ...(token ? { token } : {}) };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
