@@ -1,0 +1,63 @@
+/**
+ * The Tavus interactions protocol as pure TypeScript: event types, validation, the DOM event-name
+ * rule, reordering and deduplication, transcript reconciliation and interaction builders.
+ * Nothing here touches the DOM or daily-js.
+ */
+export type * from './types.js';
+export {
+  EVENT_TYPES,
+  INTERACTION_TYPES,
+  KNOWN_DOM_EVENT_NAMES,
+  MAX_DOM_EVENT_NAME_LENGTH,
+  RESERVED_DOM_EVENT_NAMES,
+  domEventName,
+  isEventType,
+} from './event-names.js';
+export {
+  MAX_EVENT_TYPE_LENGTH,
+  MAX_MESSAGE_LENGTH,
+  validateMessage,
+  type ValidateOptions,
+  type ValidationResult,
+} from './validate.js';
+export {
+  DEFAULT_DEDUPE_CAPACITY,
+  DEFAULT_REORDER_WINDOW_MS,
+  SYSTEM_CLOCK,
+  Sequencer,
+  type Clock,
+  type SequencerOptions,
+} from './sequencer.js';
+export { ManualClock } from './manual-clock.js';
+export {
+  TYPED_ECHO_WINDOW_MS,
+  Transcript,
+  type TranscriptMessage,
+  type TranscriptOptions,
+} from './transcript.js';
+export {
+  MAX_APP_MESSAGE_BYTES,
+  buildAppendContext,
+  buildEchoAudio,
+  buildEchoText,
+  buildInteraction,
+  buildInterrupt,
+  buildOverwriteContext,
+  buildRespond,
+  buildSensitivity,
+  buildToolResult,
+  messageByteLength,
+  type EchoAudioOptions,
+  type EchoTextOptions,
+  type SensitivityOptions,
+} from './interactions.js';
+export { base64Encode, floatToInt16, toPcm16Bytes, type PcmInput } from './audio.js';
+export { createId } from './ids.js';
+export {
+  BoundedSet,
+  parseToolArguments,
+  readToolCall,
+  type ToolArgumentsResult,
+  type ToolCall,
+} from './tool-calls.js';
+export { createEventPipeline, type EventPipeline, type EventPipelineOptions } from './pipeline.js';

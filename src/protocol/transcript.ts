@@ -1,0 +1,468 @@
+import type { TavusEvent } from './types.js';
+
+/** One bubble of the reconciled transcript. Immutable: a change yields a new object. */
+export interface TranscriptMessage {
+  /** Stable for the life of the message; use it as the key of a keyed repeat. */
+  id: string;
+  role: 'user' | 'replica';
+  text: string;
+  /** False while the text may still change (live user caption, replica reply being spoken). */
+  final: boolean;
+  /** The replica was cut off; `text` is then what was actually said. */
+  interrupted: boolean;
+  inference_id?: string;
+  turn_idx?: number;
+  /** Milliseconds since the epoch. */
+  timestamp: number;
+  /** Typed in the page's composer (sent as `conversation.respond`). */
+  typed?: boolean;
+}
+
+export interface TranscriptOptions {
+  /** Keep at most this many messages, dropping the oldest (default: no limit). */
+  maxMessages?: number;
+  /** Time source for messages whose event carries no timestamp (default `Date.now`). */
+  now?: () => number;
+}
+
+/** A typed message is matched with Tavus' echo of it only within this time. */
+export const TYPED_ECHO_WINDOW_MS = 60_000;
+const MAX_PENDING_TYPED = 20;
+
+/** Mutable bookkeeping behind one message. */
+interface Row {
+  /** Position counted from the first message ever added; index = pos - dropped. */
+  pos: number;
+  message: TranscriptMessage;
+  /** Entries of `byKey` that point at this row, removed with it. */
+  keys: string[];
+  /** Highest `content_index` applied (-1: none). */
+  contentIndex: number;
+  /** Replica text comes from streaming (a one-shot utterance may no longer change it). */
+  streamed: boolean;
+  /** The final streaming message was applied. */
+  streamFinal: boolean;
+  /** A stopped_speaking event closed this reply. */
+  stoppedSpeaking: boolean;
+  /** Normalised text, for matching a typed message with its echo. */
+  typedKey?: string;
+  typedAt?: number;
+}
+
+type Props = Record<string, unknown>;
+
+/**
+ * Reconciles Tavus events into the transcript a person reads (protocol.md §4.1, §4.2, §6, §7).
+ * Events must be applied in `seq` order (the sequencer's output).
+ *
+ * Replica replies are grouped by `inference_id` (else `turn_idx`, else the latest open reply):
+ * - `conversation.utterance.streaming` carries the accumulated text: it replaces, never appends,
+ *   and a lower `content_index` arriving late is ignored. The final message of an interrupted
+ *   reply holds exactly the words spoken and marks the message `interrupted`.
+ * - The one-shot replica `conversation.utterance` creates the bubble when no streaming exists yet
+ *   (the greeting comes only this way) but never overwrites streamed text: it holds the whole
+ *   intended reply, including words never spoken.
+ * - `pal` and `replica` twins land on the same bubble, so the second changes nothing.
+ * - `replica.stopped_speaking` / `stopped_speaking` finalise the reply (and mark it interrupted
+ *   when they say so), in case its final streaming message was lost; `replica_interrupted` marks
+ *   it interrupted.
+ *
+ * User turns: streaming user text shows live under its `turn_idx` (never final: Tavus' user
+ * streaming `final` is unreliable), and the user `conversation.utterance` finalises it. A message
+ * from `addTypedUserMessage` shows at once; when Tavus echoes the same text (whitespace and case
+ * aside) as a user utterance, the echo merges into it. A repeated user utterance (same
+ * inference_id and text) is ignored.
+ *
+ * Updates are immutable: a change makes a new `messages` array and a new object for the changed
+ * message; untouched messages keep their identity.
+ */
+export class Transcript {
+  private list: readonly TranscriptMessage[] = [];
+  private rows: Row[] = [];
+  private dropped = 0;
+  private nextPos = 0;
+  private nextId = 1;
+  private readonly byKey = new Map<string, Row>();
+  /** Latest replica reply that had no inference_id or turn_idx, while it is open. */
+  private anonymousReply: Row | undefined;
+  /** Latest live user row, for user streaming without turn_idx. */
+  private liveUser: Row | undefined;
+  private pendingTyped: Row[] = [];
+  private readonly maxMessages: number;
+  private readonly now: () => number;
+
+  constructor(options: TranscriptOptions = {}) {
+    const max = options.maxMessages ?? Infinity;
+    if (!(max >= 1)) throw new RangeError('Transcript: maxMessages must be at least 1');
+    this.maxMessages = max;
+    this.now = options.now ?? Date.now;
+  }
+
+  get messages(): readonly TranscriptMessage[] {
+    return this.list;
+  }
+
+  /** Applies one event; returns true when `messages` changed. Unrelated events are ignored. */
+  apply(event: TavusEvent): boolean {
+    const props = (event.properties ?? {}) as Props;
+    switch (event.event_type) {
+      case 'conversation.utterance.streaming': {
+        const role = roleOf(props);
+        if (role === 'user') return this.userStreaming(event, props);
+        if (role === 'replica') return this.replicaStreaming(event, props);
+        return false;
+      }
+      case 'conversation.utterance': {
+        const role = roleOf(props);
+        if (role === 'user') return this.userUtterance(event, props);
+        if (role === 'replica') return this.replicaUtterance(event, props);
+        return false;
+      }
+      case 'conversation.replica.stopped_speaking':
+        return this.replicaStopped(event, props);
+      case 'conversation.stopped_speaking':
+        return roleOf(props) === 'replica' ? this.replicaStopped(event, props) : false;
+      case 'conversation.replica_interrupted': {
+        const row = this.findReply(event);
+        return row ? this.patch(row, { interrupted: true }) : false;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Shows a message the user typed, before Tavus echoes it back. */
+  addTypedUserMessage(text: string): TranscriptMessage {
+    if (typeof text !== 'string' || text.trim() === '') {
+      throw new TypeError('addTypedUserMessage(text): text must be a non-empty string');
+    }
+    const now = this.now();
+    const row = this.append({
+      id: '',
+      role: 'user',
+      text,
+      final: true,
+      interrupted: false,
+      timestamp: now,
+      typed: true,
+    });
+    row.typedKey = normalize(text);
+    row.typedAt = now;
+    this.pendingTyped.push(row);
+    if (this.pendingTyped.length > MAX_PENDING_TYPED) this.pendingTyped.shift();
+    return row.message;
+  }
+
+  clear(): void {
+    this.list = [];
+    this.rows = [];
+    this.byKey.clear();
+    this.pendingTyped = [];
+    this.anonymousReply = undefined;
+    this.liveUser = undefined;
+    this.dropped = 0;
+    this.nextPos = 0;
+  }
+
+  // --- replica --------------------------------------------------------------------------------
+
+  private replicaStreaming(event: TavusEvent, props: Props): boolean {
+    const text = readText(props);
+    const index = readIndex(props['content_index']);
+    const final = props['final'] === true;
+    const interrupted = props['is_interrupted'] === true;
+    const row = this.findReply(event);
+    if (!row) {
+      if (text === undefined || (text === '' && !final)) return false;
+      const key = this.replyKey(event);
+      const message: TranscriptMessage = {
+        id: '',
+        role: 'replica',
+        text,
+        final,
+        interrupted,
+        timestamp: this.timestampOf(event),
+      };
+      const created = this.append(withIds(message, event), key);
+      created.streamed = true;
+      created.streamFinal = final;
+      created.contentIndex = index ?? -1;
+      if (!key) this.anonymousReply = created;
+      return true;
+    }
+    if (index !== undefined && index < row.contentIndex) return false;
+    if (row.streamFinal && !(index !== undefined && index > row.contentIndex)) return false;
+    // An empty or missing text keeps what was shown, unless an interruption says nothing was said.
+    const keep = text === undefined || (text === '' && !(final && interrupted));
+    row.streamed = true;
+    row.streamFinal = final;
+    if (index !== undefined) row.contentIndex = index;
+    return this.patch(row, {
+      text: keep ? row.message.text : text,
+      // Once the replica stopped speaking, a late non-final chunk cannot reopen the reply.
+      final: final || row.stoppedSpeaking,
+      interrupted: row.message.interrupted || interrupted,
+    });
+  }
+
+  private replicaUtterance(event: TavusEvent, props: Props): boolean {
+    const text = readText(props);
+    if (!text) return false;
+    const key = this.replyKey(event);
+    if (key ? this.byKey.has(key) : this.isAnonymousTwin(text)) return false;
+    const row = this.append(
+      withIds(
+        {
+          id: '',
+          role: 'replica',
+          text,
+          final: true,
+          interrupted: props['interrupted'] === true,
+          timestamp: this.timestampOf(event),
+        },
+        event,
+      ),
+      key,
+    );
+    if (!key) this.anonymousReply = row;
+    return true;
+  }
+
+  private replicaStopped(event: TavusEvent, props: Props): boolean {
+    const row = this.findReply(event);
+    if (!row) return false;
+    row.stoppedSpeaking = true;
+    if (row === this.anonymousReply) this.anonymousReply = undefined;
+    return this.patch(row, {
+      final: true,
+      interrupted: row.message.interrupted || props['interrupted'] === true,
+    });
+  }
+
+  private replyKey(event: TavusEvent): string | undefined {
+    const inferenceId = readInferenceId(event);
+    if (inferenceId !== undefined) return `r:${inferenceId}`;
+    if (typeof event.turn_idx === 'number') return `rt:${event.turn_idx}`;
+    return undefined;
+  }
+
+  private findReply(event: TavusEvent): Row | undefined {
+    const key = this.replyKey(event);
+    if (key) return this.byKey.get(key);
+    const row = this.anonymousReply;
+    return row && !row.streamFinal ? row : undefined;
+  }
+
+  /** A second one-shot without ids and with the same text is the pal/replica twin. */
+  private isAnonymousTwin(text: string): boolean {
+    const row = this.anonymousReply;
+    return row !== undefined && !row.streamed && row.message.text === text;
+  }
+
+  // --- user -----------------------------------------------------------------------------------
+
+  private userStreaming(event: TavusEvent, props: Props): boolean {
+    const text = readText(props);
+    if (!text) return false;
+    const turn = event.turn_idx;
+    const row = typeof turn === 'number' ? this.byKey.get(`u:${turn}`) : this.liveUser;
+    if (row) {
+      // Once the utterance has finalised this turn, late captions must not reopen it.
+      if (row.message.final) return false;
+      return this.patch(row, { text });
+    }
+    const created = this.append(
+      withIds(
+        {
+          id: '',
+          role: 'user',
+          text,
+          final: false,
+          interrupted: false,
+          timestamp: this.timestampOf(event),
+        },
+        event,
+      ),
+      typeof turn === 'number' ? `u:${turn}` : undefined,
+    );
+    this.liveUser = created;
+    return true;
+  }
+
+  private userUtterance(event: TavusEvent, props: Props): boolean {
+    const text = readText(props);
+    if (!text || text.trim() === '') return false;
+    const normalized = normalize(text);
+    const inferenceId = readInferenceId(event);
+    const turn = event.turn_idx;
+    if (inferenceId !== undefined) {
+      const earlier = this.byKey.get(`uf:${inferenceId}`);
+      if (earlier && normalize(earlier.message.text) === normalized) return false;
+    }
+
+    const typed = this.takeTyped(normalized);
+    if (typed) {
+      const changes: Partial<TranscriptMessage> = {};
+      if (inferenceId !== undefined) changes.inference_id = inferenceId;
+      if (typeof turn === 'number') changes.turn_idx = turn;
+      if (event.timestamp !== undefined) changes.timestamp = this.timestampOf(event);
+      this.addKey(typed, inferenceId !== undefined ? `uf:${inferenceId}` : undefined);
+      return this.patch(typed, changes);
+    }
+
+    const live = typeof turn === 'number' ? this.byKey.get(`u:${turn}`) : this.liveUser;
+    if (live && !live.message.final) {
+      if (live === this.liveUser) this.liveUser = undefined;
+      this.addKey(live, inferenceId !== undefined ? `uf:${inferenceId}` : undefined);
+      const changes: Partial<TranscriptMessage> = { text, final: true };
+      if (inferenceId !== undefined) changes.inference_id = inferenceId;
+      return this.patch(live, changes);
+    }
+
+    const row = this.append(
+      withIds(
+        {
+          id: '',
+          role: 'user',
+          text,
+          final: true,
+          interrupted: false,
+          timestamp: this.timestampOf(event),
+        },
+        event,
+      ),
+      typeof turn === 'number' ? `u:${turn}` : undefined,
+    );
+    this.addKey(row, inferenceId !== undefined ? `uf:${inferenceId}` : undefined);
+    return true;
+  }
+
+  /** Removes and returns the oldest pending typed message with this text, if still recent. */
+  private takeTyped(normalized: string): Row | undefined {
+    if (this.pendingTyped.length === 0) return undefined;
+    const now = this.now();
+    this.pendingTyped = this.pendingTyped.filter(
+      (row) => now - (row.typedAt ?? 0) <= TYPED_ECHO_WINDOW_MS && this.isPresent(row),
+    );
+    const index = this.pendingTyped.findIndex((row) => row.typedKey === normalized);
+    if (index < 0) return undefined;
+    return this.pendingTyped.splice(index, 1)[0];
+  }
+
+  // --- storage --------------------------------------------------------------------------------
+
+  private append(message: TranscriptMessage, key?: string): Row {
+    const id = `m${this.nextId++}`;
+    const row: Row = {
+      pos: this.nextPos++,
+      message: { ...message, id },
+      keys: [],
+      contentIndex: -1,
+      streamed: false,
+      streamFinal: false,
+      stoppedSpeaking: false,
+    };
+    this.addKey(row, key);
+    this.rows.push(row);
+    let next = [...this.list, row.message];
+    const excess = next.length - this.maxMessages;
+    if (excess > 0) {
+      for (const old of this.rows.splice(0, excess)) this.forget(old);
+      this.dropped += excess;
+      next = next.slice(excess);
+    }
+    this.list = next;
+    return row;
+  }
+
+  private addKey(row: Row, key: string | undefined): void {
+    if (key === undefined) return;
+    const previous = this.byKey.get(key);
+    if (previous && previous !== row) previous.keys = previous.keys.filter((k) => k !== key);
+    this.byKey.set(key, row);
+    row.keys.push(key);
+  }
+
+  private forget(row: Row): void {
+    for (const key of row.keys) if (this.byKey.get(key) === row) this.byKey.delete(key);
+    if (this.anonymousReply === row) this.anonymousReply = undefined;
+    if (this.liveUser === row) this.liveUser = undefined;
+  }
+
+  private isPresent(row: Row): boolean {
+    return row.pos >= this.dropped && this.rows[row.pos - this.dropped] === row;
+  }
+
+  /** Applies changes to one message; returns false when nothing actually differs. */
+  private patch(row: Row, changes: Partial<TranscriptMessage>): boolean {
+    const current = row.message;
+    let differs = false;
+    for (const name of Object.keys(changes) as (keyof TranscriptMessage)[]) {
+      if (current[name] !== changes[name]) {
+        differs = true;
+        break;
+      }
+    }
+    if (!differs || !this.isPresent(row)) return false;
+    row.message = { ...current, ...changes };
+    this.list = replaceAt(this.list, row.pos - this.dropped, row.message);
+    return true;
+  }
+
+  private timestampOf(event: TavusEvent): number {
+    const value = event.timestamp;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      // Tavus sends Unix seconds; a value this large can only already be milliseconds.
+      return value > 1e11 ? value : Math.round(value * 1000);
+    }
+    if (typeof value === 'string') {
+      const parsed = Date.parse(value);
+      if (Number.isFinite(parsed)) return parsed;
+    }
+    return this.now();
+  }
+}
+
+function roleOf(props: Props): 'user' | 'replica' | undefined {
+  const role = props['role'];
+  if (role === 'user') return 'user';
+  if (role === 'pal' || role === 'replica') return 'replica';
+  return undefined;
+}
+
+/** Text of an utterance: `speech` as documented, then the drifted `text` and `content`. */
+function readText(props: Props): string | undefined {
+  for (const name of ['speech', 'text', 'content']) {
+    const value = props[name];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+function readInferenceId(event: TavusEvent): string | undefined {
+  if (typeof event.inference_id === 'string' && event.inference_id !== '')
+    return event.inference_id;
+  const nested = event.properties?.['inference_id'];
+  return typeof nested === 'string' && nested !== '' ? nested : undefined;
+}
+
+function readIndex(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
+}
+
+function withIds(message: TranscriptMessage, event: TavusEvent): TranscriptMessage {
+  const inferenceId = readInferenceId(event);
+  if (inferenceId !== undefined) message.inference_id = inferenceId;
+  if (typeof event.turn_idx === 'number') message.turn_idx = event.turn_idx;
+  return message;
+}
+
+function normalize(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function replaceAt<T>(list: readonly T[], index: number, value: T): readonly T[] {
+  const next = list.slice();
+  next[index] = value;
+  return next;
+}
