@@ -1,0 +1,481 @@
+import { html, nothing } from 'lit';
+import type { ReactiveElement, TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ConversationState } from '../../call/call-state.js';
+import {
+  endedText,
+  errorText,
+  mediaIssueText,
+  named,
+  statusText,
+} from '../../translations/lookup.js';
+import { icon } from '../../styles/icons.js';
+import type { IconName } from '../../styles/icons.js';
+import type { ChatSendDetail } from '../chat-drawer/chat-drawer.js';
+import '../chat-drawer/chat-drawer.js';
+import '../video-stage/video-stage.js';
+import type { ConversationViewHandlers, ConversationViewModel } from './view-model.js';
+
+/**
+ * The whole visible conversation: video stage, status screens, call controls, chat drawer and,
+ * for the floating variant, the launcher. A pure function of the view model: it renders state and
+ * forwards intents to the handlers; the element owns the logic.
+ *
+ * Everything renders into the element's own shadow root, so ARIA references (the chat toggle's
+ * `aria-controls`, the launcher's) and the public slots (`start`, `empty`) work.
+ */
+
+/** States with a call in progress: the controls are shown. */
+const CALL_STATES: ReadonlySet<ConversationState> = new Set([
+  'connecting',
+  'waiting',
+  'connected',
+  'reconnecting',
+]);
+
+/** Parts of the chat drawer re-exported under the element (drawer-only names get a `chat-` prefix). */
+const CHAT_EXPORT_PARTS = [
+  'header: chat-header',
+  'close-button: chat-close-button',
+  'transcript',
+  'message',
+  'message-user',
+  'message-replica',
+  'interrupted',
+  'earlier-button',
+  'jump-button',
+  'empty',
+  'composer',
+  'composer-input',
+  'composer-reason',
+  'counter',
+  'send-button',
+].join(', ');
+
+/** Renders the conversation for the element's shadow root. */
+export function renderConversationView(
+  model: ConversationViewModel,
+  handlers: ConversationViewHandlers,
+): TemplateResult {
+  const floating = model.variant === 'floating';
+  return html`${renderPanel(model, handlers)}${floating ? renderLauncher(model, handlers) : nothing}`;
+}
+
+function renderPanel(model: ConversationViewModel, handlers: ConversationViewHandlers) {
+  const s = model.strings;
+  const floating = model.variant === 'floating';
+  const inCall = CALL_STATES.has(model.state);
+  const showVideo = Boolean(model.replicaVideo) && (inCall || model.state === 'ended');
+  const showControls = inCall || (model.state === 'ended' && model.messages.length > 0);
+  const status = statusText(s, model.state, model.replicaName);
+
+  const handlePanelKeydown = (event: KeyboardEvent) => {
+    if (!floating || event.key !== 'Escape' || event.defaultPrevented) {
+      return;
+    }
+    event.preventDefault();
+    const root = rootOf(event.currentTarget as Element);
+    handlers.setOpen(false);
+    afterRender(root, () => focusIn(root, '.launcher'));
+  };
+
+  const handleChatSend = (event: CustomEvent<ChatSendDetail>) => handlers.send(event.detail.text);
+
+  const handleChatClose = (event: Event) => {
+    const root = rootOf(event.currentTarget as Element);
+    handlers.setChatOpen(false);
+    afterRender(root, () => focusIn(root, '#chat-toggle', '.panel'));
+  };
+
+  return html`<div
+    id="panel"
+    class=${classMap({
+      panel: true,
+      floating,
+      inline: !floating,
+      'chat-open': model.chatOpen,
+      'has-video': showVideo,
+      'has-controls': showControls,
+      speaking: model.replicaSpeaking && model.state === 'connected',
+    })}
+    part="panel"
+    data-state=${model.state}
+    role=${floating ? 'dialog' : 'region'}
+    aria-label=${named(s, 'panelLabel', model.replicaName)}
+    tabindex="-1"
+    ?hidden=${floating && !model.open}
+    @keydown=${handlePanelKeydown}
+  >
+    <div class="layout">
+      <div class="stage" part="stage">
+        <tavus-video-stage
+          class="media"
+          exportparts="video, self-view, sound-button"
+          .videoTrack=${showVideo ? model.replicaVideo : null}
+          .audioTrack=${inCall ? model.replicaAudio : null}
+          .selfTrack=${inCall ? model.selfVideo : null}
+          .replicaName=${model.replicaName}
+          .strings=${s}
+        ></tavus-video-stage>
+        ${
+          model.poster && !showVideo
+            ? html`<img class="poster" part="poster" src=${model.poster} alt="" />`
+            : nothing
+        }
+        <div class="scrim" aria-hidden="true"></div>
+        ${renderTopBar(model, handlers)} ${renderNotice(model, handlers)}
+        <div class="center">
+          ${
+            model.state === 'connecting' || model.state === 'waiting'
+              ? renderProgress(model)
+              : nothing
+          }
+          <p
+            class=${classMap({
+              status: true,
+              'visually-hidden': !['connecting', 'waiting', 'reconnecting'].includes(model.state),
+            })}
+            part="status"
+            role="status"
+          >
+            ${status}
+          </p>
+        </div>
+        ${
+          model.captionsOn && model.caption && inCall
+            ? html`<div class="captions" part="captions" aria-live="off">
+                <span class="caption-text" dir="auto">${model.caption}</span>
+              </div>`
+            : nothing
+        }
+        ${renderScreen(model, handlers)} ${showControls ? renderControls(model, handlers) : nothing}
+      </div>
+      <tavus-chat-drawer
+        id="chat"
+        class="chat"
+        part="chat"
+        exportparts=${CHAT_EXPORT_PARTS}
+        ?hidden=${!model.chatOpen}
+        .open=${model.chatOpen}
+        .messages=${model.messages}
+        .strings=${s}
+        .replicaName=${model.replicaName}
+        .maxLength=${model.composerMaxLength}
+        ?composer-disabled=${model.state !== 'connected'}
+        @chat-send=${handleChatSend}
+        @chat-close=${handleChatClose}
+      >
+        <slot name="empty" slot="empty">${s.transcriptEmpty}</slot>
+      </tavus-chat-drawer>
+    </div>
+  </div>`;
+}
+
+function renderTopBar(model: ConversationViewModel, handlers: ConversationViewHandlers) {
+  const floating = model.variant === 'floating';
+  const showSpeaker =
+    (model.state === 'connected' || model.state === 'reconnecting') && Boolean(model.replicaVideo);
+  if (!showSpeaker && !floating) {
+    return nothing;
+  }
+  const handleClose = (event: Event) => {
+    const root = rootOf(event.currentTarget as Element);
+    handlers.setOpen(false);
+    afterRender(root, () => focusIn(root, '.launcher'));
+  };
+  return html`<div class="top-bar">
+    ${
+      showSpeaker
+        ? html`<div
+            class=${classMap({ speaker: true, active: model.replicaSpeaking })}
+            part="speaking-indicator"
+            aria-hidden="true"
+          >
+            <span class="bars"><i></i><i></i><i></i><i></i></span>
+            <span class="speaker-name">${model.replicaName.trim() || model.strings.replica}</span>
+          </div>`
+        : html`<span></span>`
+    }
+    ${
+      floating
+        ? html`<button
+            class="minimize"
+            part="minimize-button"
+            type="button"
+            aria-label=${model.strings.closePanel}
+            @click=${handleClose}
+          >
+            ${icon('chevronDown')}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** Camera or microphone not usable: say why, and offer the chat. Persistent live region. */
+function renderNotice(model: ConversationViewModel, handlers: ConversationViewHandlers) {
+  const text = CALL_STATES.has(model.state) ? mediaIssueText(model.strings, model.mediaIssue) : '';
+  return html`<div class="notice-region" role="status">
+    ${
+      text
+        ? html`<div class="notice" part="notice">
+            ${icon('alert')}
+            <span class="notice-text">${text}</span>
+            ${
+              model.chatOpen
+                ? nothing
+                : html`<button
+                    class="notice-action"
+                    type="button"
+                    @click=${() => handlers.setChatOpen(true)}
+                  >
+                    ${model.strings.openChat}
+                  </button>`
+            }
+          </div>`
+        : nothing
+    }
+  </div>`;
+}
+
+function renderProgress(model: ConversationViewModel) {
+  if (model.poster && model.state === 'waiting') {
+    return html`<div class="avatar-wait" aria-hidden="true">
+      <img src=${model.poster} alt="" />
+    </div>`;
+  }
+  return html`<div class="spinner" aria-hidden="true"></div>`;
+}
+
+/** The idle, ended and error screens, over the stage. */
+function renderScreen(model: ConversationViewModel, handlers: ConversationViewHandlers) {
+  const s = model.strings;
+  const act = (action: () => void) => (event: Event) => {
+    // The button goes away with the screen: keep focus in the panel rather than lose it.
+    focusIn(rootOf(event.currentTarget as Element), '.panel');
+    action();
+  };
+  switch (model.state) {
+    case 'idle':
+      return html`<div
+        class=${classMap({ screen: true, idle: true, 'with-poster': Boolean(model.poster) })}
+        part="start-screen"
+      >
+        <div class="screen-content">
+          ${
+            model.poster
+              ? nothing
+              : html`<div class="hero-icon" aria-hidden="true">${icon('video')}</div>`
+          }
+          <p class="screen-title">${named(s, 'startTitle', model.replicaName)}</p>
+          <p class="screen-text">${s.startHint}</p>
+          <slot name="start" @click=${act(handlers.start)}>
+            <button class="primary" part="start-button" type="button" data-autofocus>
+              ${icon('video')}<span>${s.start}</span>
+            </button>
+          </slot>
+        </div>
+      </div>`;
+    case 'ended':
+      return html`<div class="screen card-screen ended" part="ended-screen">
+        <div class="card">
+          <div class="card-icon" aria-hidden="true">${icon('ended')}</div>
+          <p class="screen-title" aria-hidden="true">${s.endedTitle}</p>
+          <p class="screen-text">${endedText(s, model.endedReason, model.replicaName)}</p>
+          <button
+            class="primary"
+            part="restart-button"
+            type="button"
+            data-autofocus
+            @click=${act(handlers.start)}
+          >
+            ${icon('retry')}<span>${s.restart}</span>
+          </button>
+        </div>
+      </div>`;
+    case 'error':
+      return html`<div class="screen card-screen error" part="error">
+        <div class="card" role="alert">
+          <div class="card-icon" aria-hidden="true">${icon('alert')}</div>
+          <p class="screen-title">${s.errorTitle}</p>
+          <p class="screen-text">${errorText(s, model.error)}</p>
+          <button
+            class="primary"
+            part="retry-button"
+            type="button"
+            data-autofocus
+            @click=${act(handlers.retry)}
+          >
+            ${icon('retry')}<span>${s.retry}</span>
+          </button>
+        </div>
+      </div>`;
+    default:
+      return nothing;
+  }
+}
+
+interface ToggleOptions {
+  name: string;
+  label: string;
+  pressed: boolean;
+  /** What pressing does now, shown as the tooltip. */
+  action: string;
+  iconName: IconName;
+  /** Shown with the warning style (a device that is off). */
+  off?: boolean;
+  /** Why the toggle cannot be used; it stays focusable so the reason can be read. */
+  unavailable?: string;
+  onClick: () => void;
+}
+
+function renderToggle(options: ToggleOptions) {
+  const reasonId = `${options.name}-reason`;
+  return html`<button
+      id=${`${options.name}-toggle`}
+      class=${classMap({ control: true, off: Boolean(options.off), on: options.pressed })}
+      part=${`control ${options.name}-button`}
+      type="button"
+      aria-label=${options.label}
+      aria-pressed=${options.pressed ? 'true' : 'false'}
+      aria-disabled=${ifDefined(options.unavailable ? 'true' : undefined)}
+      aria-describedby=${ifDefined(options.unavailable ? reasonId : undefined)}
+      @click=${() => {
+        if (!options.unavailable) {
+          options.onClick();
+        }
+      }}
+    >
+      ${icon(options.iconName)}
+      <span class="tooltip" aria-hidden="true"
+        >${options.unavailable || options.action}</span
+      ></button
+    >${
+      options.unavailable
+        ? html`<span id=${reasonId} class="visually-hidden">${options.unavailable}</span>`
+        : nothing
+    }`;
+}
+
+function renderControls(model: ConversationViewModel, handlers: ConversationViewHandlers) {
+  const s = model.strings;
+  const inCall = CALL_STATES.has(model.state);
+  const issue = mediaIssueText(s, model.mediaIssue);
+  const chatToggle = html`<button
+    id="chat-toggle"
+    class=${classMap({ control: true, on: model.chatOpen })}
+    part="control chat-button"
+    type="button"
+    aria-label=${s.chat}
+    aria-expanded=${model.chatOpen ? 'true' : 'false'}
+    aria-controls="chat"
+    @click=${() => handlers.setChatOpen(!model.chatOpen)}
+  >
+    ${icon('chat')}
+    <span class="tooltip" aria-hidden="true">${model.chatOpen ? s.closeChat : s.openChat}</span>
+  </button>`;
+
+  if (!inCall) {
+    return html`<div class="controls" part="controls" role="group" aria-label=${s.controlsLabel}>
+      ${chatToggle}
+    </div>`;
+  }
+
+  const microphoneOn = model.microphoneOn && model.microphoneAvailable;
+  const cameraOn = model.cameraOn && model.cameraAvailable;
+  const handleEnd = (event: Event) => {
+    focusIn(rootOf(event.currentTarget as Element), '.panel');
+    handlers.end();
+  };
+  return html`<div class="controls" part="controls" role="group" aria-label=${s.controlsLabel}>
+    ${renderToggle({
+      name: 'microphone',
+      label: s.microphone,
+      pressed: microphoneOn,
+      action: microphoneOn ? s.muteMicrophone : s.unmuteMicrophone,
+      iconName: microphoneOn ? 'microphone' : 'microphoneOff',
+      off: !microphoneOn,
+      unavailable: model.microphoneAvailable ? undefined : issue || s.microphoneUnavailable,
+      onClick: handlers.toggleMicrophone,
+    })}
+    ${renderToggle({
+      name: 'camera',
+      label: s.camera,
+      pressed: cameraOn,
+      action: cameraOn ? s.cameraOff : s.cameraOn,
+      iconName: cameraOn ? 'camera' : 'cameraOff',
+      off: !cameraOn,
+      unavailable: model.cameraAvailable ? undefined : issue || s.cameraUnavailable,
+      onClick: handlers.toggleCamera,
+    })}
+    ${renderToggle({
+      name: 'captions',
+      label: s.captions,
+      pressed: model.captionsOn,
+      action: model.captionsOn ? s.captionsOff : s.captionsOn,
+      iconName: 'captions',
+      onClick: handlers.toggleCaptions,
+    })}
+    ${chatToggle}
+    <button
+      class="control end"
+      part="control end-button"
+      type="button"
+      aria-label=${s.end}
+      @click=${handleEnd}
+    >
+      ${icon('end')}
+      <span class="tooltip" aria-hidden="true">${s.end}</span>
+    </button>
+  </div>`;
+}
+
+function renderLauncher(model: ConversationViewModel, handlers: ConversationViewHandlers) {
+  const live = CALL_STATES.has(model.state);
+  const handleClick = (event: Event) => {
+    const root = rootOf(event.currentTarget as Element);
+    const open = !model.open;
+    handlers.setOpen(open);
+    if (open) {
+      afterRender(root, () => focusIn(root, '.panel [data-autofocus]', '.panel'));
+    }
+  };
+  return html`<button
+    class=${classMap({ launcher: true, open: model.open, live, 'with-poster': !!model.poster })}
+    part="launcher"
+    type="button"
+    aria-label=${named(model.strings, 'panelLabel', model.replicaName)}
+    aria-expanded=${model.open ? 'true' : 'false'}
+    aria-controls="panel"
+    @click=${handleClick}
+  >
+    <span class="launcher-face" aria-hidden="true">
+      ${model.poster ? html`<img src=${model.poster} alt="" />` : icon('video')}
+    </span>
+    <span class="launcher-close" aria-hidden="true">${icon('chevronDown')}</span>
+    ${live ? html`<span class="live-dot" aria-hidden="true"></span>` : nothing}
+  </button>`;
+}
+
+function rootOf(element: Element): ShadowRoot | Document {
+  return element.getRootNode() as ShadowRoot | Document;
+}
+
+/** Runs after the element re-rendered (handlers update its properties synchronously). */
+function afterRender(root: ShadowRoot | Document, callback: () => void): void {
+  const host = root instanceof ShadowRoot ? (root.host as Partial<ReactiveElement>) : undefined;
+  const done = host?.updateComplete ?? Promise.resolve(true);
+  void done.then(() => callback());
+}
+
+/** Focuses the first selector that matches a visible element. */
+function focusIn(root: ShadowRoot | Document, ...selectors: string[]): void {
+  for (const selector of selectors) {
+    const target = root.querySelector<HTMLElement>(selector);
+    if (target && target.getClientRects().length > 0) {
+      target.focus();
+      return;
+    }
+  }
+}

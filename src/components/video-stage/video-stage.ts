@@ -1,0 +1,168 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { EN_STRINGS } from '../../translations/en.js';
+import type { TavusStrings } from '../../translations/en.js';
+import { named } from '../../translations/lookup.js';
+import { icon } from '../../styles/icons.js';
+import { sharedStyles } from '../../styles/shared.js';
+import { videoStageStyles } from './video-stage.styles.js';
+
+/**
+ * Plays the replica's video and audio and shows the user's own camera. Each track is attached
+ * with `srcObject` only when it changes, so re-renders never restart playback. When the browser
+ * refuses to play sound without a gesture, a visible "Tap to enable sound" button appears
+ * instead of failing silently.
+ *
+ * Internal to `<tavus-conversation>`, which re-exports its parts.
+ *
+ * @internal
+ * @summary The replica's video and audio, and the self-view.
+ *
+ * @csspart video - The replica's `<video>`.
+ * @csspart self-view - The user's own camera, a small mirrored tile.
+ * @csspart sound-button - "Tap to enable sound", shown when the browser blocked audio playback.
+ */
+@customElement('tavus-video-stage')
+export class TavusVideoStage extends LitElement {
+  static override styles = [sharedStyles, videoStageStyles];
+
+  @query('video.replica') private accessor videoElement!: HTMLVideoElement | null;
+  @query('video.self') private accessor selfElement!: HTMLVideoElement | null;
+  @query('audio') private accessor audioElement!: HTMLAudioElement | null;
+
+  /** The replica's video track, or null. */
+  @property({ attribute: false }) accessor videoTrack: MediaStreamTrack | null = null;
+
+  /** The replica's audio track, or null. */
+  @property({ attribute: false }) accessor audioTrack: MediaStreamTrack | null = null;
+
+  /** The user's own camera track, or null (the tile is hidden). */
+  @property({ attribute: false }) accessor selfTrack: MediaStreamTrack | null = null;
+
+  /** The replica's display name, '' when unknown. */
+  @property({ attribute: false }) accessor replicaName = '';
+
+  /** UI strings. */
+  @property({ attribute: false }) accessor strings: TavusStrings = EN_STRINGS;
+
+  /** The browser refused to start the replica's audio without a user gesture. */
+  @state() private accessor soundBlocked = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the DOM: put the streams back (disconnectedCallback released them).
+    if (this.hasUpdated) {
+      this.attachAll();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const media of [this.videoElement, this.selfElement, this.audioElement]) {
+      if (media) {
+        media.srcObject = null;
+      }
+    }
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('audioTrack') && !this.audioTrack) {
+      this.soundBlocked = false;
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('videoTrack')) {
+      attach(this.videoElement, this.videoTrack);
+    }
+    if (changed.has('selfTrack')) {
+      attach(this.selfElement, this.selfTrack);
+    }
+    if (changed.has('audioTrack')) {
+      attach(this.audioElement, this.audioTrack);
+      if (this.audioTrack) {
+        void this.playAudio();
+      }
+    }
+  }
+
+  private attachAll(): void {
+    attach(this.videoElement, this.videoTrack);
+    attach(this.selfElement, this.selfTrack);
+    attach(this.audioElement, this.audioTrack);
+    if (this.audioTrack) {
+      void this.playAudio();
+    }
+  }
+
+  /** Starts the replica's audio; a refusal by the autoplay policy shows the sound button. */
+  private async playAudio(): Promise<void> {
+    const audio = this.audioElement;
+    if (!audio?.srcObject) {
+      return;
+    }
+    try {
+      await audio.play();
+      this.soundBlocked = false;
+    } catch (error) {
+      // AbortError means a newer source replaced this one: that play() call is the one to watch.
+      if ((error as DOMException | undefined)?.name === 'NotAllowedError') {
+        this.soundBlocked = true;
+      }
+    }
+  }
+
+  private handleEnableSound(): void {
+    void this.playAudio();
+  }
+
+  override render() {
+    return html`
+      <video
+        class="replica"
+        part="video"
+        playsinline
+        autoplay
+        muted
+        aria-label=${named(this.strings, 'replicaVideo', this.replicaName)}
+        ?hidden=${!this.videoTrack}
+      ></video>
+      <audio autoplay></audio>
+      <video
+        class="self"
+        part="self-view"
+        playsinline
+        autoplay
+        muted
+        aria-label=${this.strings.selfView}
+        ?hidden=${!this.selfTrack}
+      ></video>
+      ${
+        this.soundBlocked
+          ? html`<button
+              class="sound"
+              part="sound-button"
+              type="button"
+              @click=${this.handleEnableSound}
+            >
+              ${icon('sound')}<span>${this.strings.enableSound}</span>
+            </button>`
+          : null
+      }
+    `;
+  }
+}
+
+/** Points a media element at a track; only called when the track changed. */
+function attach(media: HTMLMediaElement | null, track: MediaStreamTrack | null): void {
+  if (!media) {
+    return;
+  }
+  media.srcObject = track ? new MediaStream([track]) : null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tavus-video-stage': TavusVideoStage;
+  }
+}

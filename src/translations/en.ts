@@ -1,0 +1,105 @@
+/**
+ * Every string `<tavus-conversation>` shows or announces, in English. The element's `strings`
+ * property takes a partial object of the same keys to translate or reword any of them.
+ *
+ * Placeholders in braces (`{name}`, `{count}`, `{max}`) are filled in with `formatString()`.
+ * Keys ending in `Named` are used when the replica's name is known, the plain key otherwise, so
+ * that translations never have to build a sentence around a missing name.
+ */
+export const EN_STRINGS = {
+  // The panel and the floating launcher
+  panelLabel: 'Video conversation',
+  panelLabelNamed: 'Video conversation with {name}',
+  openPanel: 'Open video conversation',
+  closePanel: 'Close video conversation',
+
+  // Idle screen
+  startTitle: 'Talk face to face',
+  startTitleNamed: 'Talk with {name}',
+  startHint: 'Uses your camera and microphone. You can also chat by typing.',
+  start: 'Start conversation',
+
+  // Status lines (announced politely)
+  statusConnecting: 'Connecting…',
+  statusWaiting: 'Waiting for the agent to join…',
+  statusWaitingNamed: 'Waiting for {name} to join…',
+  statusConnected: 'Connected',
+  statusConnectedNamed: 'Connected with {name}',
+  statusReconnecting: 'Connection lost. Reconnecting…',
+
+  // Ended screen, one line per EndedReason
+  endedTitle: 'Conversation ended',
+  endedUserEnded: 'You ended the conversation.',
+  endedReplicaLeft: 'The agent left the conversation.',
+  endedReplicaLeftNamed: '{name} left the conversation.',
+  endedShutdown: 'The conversation was closed by the service.',
+  endedLeft: 'You left the conversation.',
+  restart: 'Start again',
+
+  // Error screen, one line per TavusErrorCode (an empty string falls back to the error message)
+  errorTitle: 'Something went wrong',
+  errorMissingConfiguration:
+    'This conversation is not set up yet: it needs a conversation URL or a conversation endpoint.',
+  errorInvalidUrl: 'The conversation link is not valid.',
+  errorEndpointFailed: 'The server could not start a conversation. Please try again.',
+  errorEndpointTimeout: 'The server took too long to answer. Please try again.',
+  errorCallUnavailable:
+    'The video service could not be loaded. Check your connection and try again.',
+  errorJoinFailed:
+    'Could not join the conversation. It may have ended, or the link may have expired.',
+  errorCallFailed: 'The call stopped because of an error.',
+  retry: 'Try again',
+
+  // Notices, one per MediaIssue
+  mediaPermissionDenied: 'Camera and microphone are blocked — you can still chat by typing.',
+  mediaCameraDenied: 'Camera is blocked — the agent can still hear you.',
+  mediaMicrophoneDenied: 'Microphone is blocked — you can still chat by typing.',
+  mediaDeviceInUse:
+    'Your camera or microphone is in use by another app — you can still chat by typing.',
+  mediaDeviceMissing: 'No camera or microphone was found — you can still chat by typing.',
+  mediaDeviceError:
+    'Your camera or microphone could not be started — you can still chat by typing.',
+  microphoneUnavailable: 'Microphone unavailable',
+  cameraUnavailable: 'Camera unavailable',
+
+  // Call controls: stable labels (with aria-pressed) and the action each press performs
+  controlsLabel: 'Call controls',
+  microphone: 'Microphone',
+  camera: 'Camera',
+  captions: 'Captions',
+  chat: 'Chat',
+  muteMicrophone: 'Mute microphone',
+  unmuteMicrophone: 'Unmute microphone',
+  cameraOff: 'Turn camera off',
+  cameraOn: 'Turn camera on',
+  captionsOff: 'Hide captions',
+  captionsOn: 'Show captions',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  end: 'End conversation',
+
+  // Video stage
+  replicaVideo: 'Video of the agent',
+  replicaVideoNamed: 'Video of {name}',
+  selfView: 'Your camera',
+  replicaSpeaking: 'Speaking',
+  enableSound: 'Tap to enable sound',
+
+  // Chat drawer
+  chatTitle: 'Chat',
+  transcriptLabel: 'Conversation transcript',
+  transcriptEmpty: 'Say hello, or type a message. The conversation will appear here.',
+  showEarlier: 'Show earlier messages',
+  jumpToLatest: 'Jump to latest',
+  you: 'You',
+  replica: 'Agent',
+  interrupted: 'Interrupted',
+  composerLabel: 'Message',
+  composerPlaceholder: 'Type a message…',
+  composerDisabled: 'You can type once the conversation has started.',
+  characterCount: '{count}/{max}',
+  send: 'Send',
+};
+
+/** The shape of `EN_STRINGS`: every key, each a string. `strings` overrides are a partial of it. */
+export type TavusStrings = { [K in keyof typeof EN_STRINGS]: string };
