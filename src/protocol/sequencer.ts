@@ -56,6 +56,9 @@ interface Held<T> {
  * - An exact duplicate (same key as an event accepted recently) is dropped. Only events that carry
  *   `seq` are deduplicated: identical unsequenced events, such as `system.replica_present`
  *   heartbeats, are separate events. Distinct events sharing one seq (PAL/replica twins) both pass.
+ *   Nothing says how many events share a seq, so when the first twin fills a gap the held later
+ *   events go out at once, and a second twin arriving after them is a straggler (late, in
+ *   arrival order). Twins carry the same content, so consumers lose nothing.
  * - Events without a `seq` (or with one that is not a non-negative integer) pass immediately,
  *   even while sequenced events are held: they carry no order to restore, and holding them would
  *   only add latency.

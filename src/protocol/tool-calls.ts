@@ -47,6 +47,14 @@ export interface ToolCall {
  * the call has no name.
  */
 export function readToolCall(event: TavusEvent): ToolCall | null {
+  try {
+    return readCall(event);
+  } catch {
+    return null; // an unreadable event (throwing getter) is not a call anyone can run
+  }
+}
+
+function readCall(event: TavusEvent): ToolCall | null {
   if (
     event.event_type !== 'conversation.tool_call' &&
     event.event_type !== 'conversation.perception_tool_call'

@@ -102,8 +102,20 @@ export class Transcript {
     return this.list;
   }
 
-  /** Applies one event; returns true when `messages` changed. Unrelated events are ignored. */
+  /**
+   * Applies one event; returns true when `messages` changed. Unrelated events are ignored, and so
+   * is an event that cannot be read (a throwing getter from in-page code): every handler reads
+   * all it needs before it changes anything, so such an event leaves no half-applied state.
+   */
   apply(event: TavusEvent): boolean {
+    try {
+      return this.applyEvent(event);
+    } catch {
+      return false;
+    }
+  }
+
+  private applyEvent(event: TavusEvent): boolean {
     const props = (event.properties ?? {}) as Props;
     switch (event.event_type) {
       case 'conversation.utterance.streaming': {
@@ -229,14 +241,12 @@ export class Transcript {
   }
 
   private replicaStopped(event: TavusEvent, props: Props): boolean {
+    const interrupted = props['interrupted'] === true;
     const row = this.findReply(event);
     if (!row) return false;
     row.stoppedSpeaking = true;
     if (row === this.anonymousReply) this.anonymousReply = undefined;
-    return this.patch(row, {
-      final: true,
-      interrupted: row.message.interrupted || props['interrupted'] === true,
-    });
+    return this.patch(row, { final: true, interrupted: row.message.interrupted || interrupted });
   }
 
   private replyKey(event: TavusEvent): string | undefined {
@@ -295,6 +305,8 @@ export class Transcript {
     const normalized = normalize(text);
     const inferenceId = readInferenceId(event);
     const turn = event.turn_idx;
+    const timestamp = this.timestampOf(event);
+    const hasTimestamp = event.timestamp !== undefined;
     if (inferenceId !== undefined) {
       const earlier = this.byKey.get(`uf:${inferenceId}`);
       if (earlier && normalize(earlier.message.text) === normalized) return false;
@@ -305,7 +317,7 @@ export class Transcript {
       const changes: Partial<TranscriptMessage> = {};
       if (inferenceId !== undefined) changes.inference_id = inferenceId;
       if (typeof turn === 'number') changes.turn_idx = turn;
-      if (event.timestamp !== undefined) changes.timestamp = this.timestampOf(event);
+      if (hasTimestamp) changes.timestamp = timestamp;
       this.addKey(typed, inferenceId !== undefined ? `uf:${inferenceId}` : undefined);
       return this.patch(typed, changes);
     }
@@ -327,7 +339,7 @@ export class Transcript {
           text,
           final: true,
           interrupted: false,
-          timestamp: this.timestampOf(event),
+          timestamp,
         },
         event,
       ),
