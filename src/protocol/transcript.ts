@@ -57,7 +57,7 @@ type Props = Record<string, unknown>;
  *
  * Replica replies are grouped by `inference_id` (else `turn_idx`, else the latest open reply):
  * - `conversation.utterance.streaming` carries the accumulated text: it replaces, never appends,
- *   and a lower `content_index` arriving late is ignored. The final message of an interrupted
+ *   a lower `content_index` arriving late is ignored, and so is anything after the final message. The final message of an interrupted
  *   reply holds exactly the words spoken and marks the message `interrupted`.
  * - The one-shot replica `conversation.utterance` creates the bubble when no streaming exists yet
  *   (the greeting comes only this way) but never overwrites streamed text: it holds the whole
@@ -202,8 +202,8 @@ export class Transcript {
       if (!key) this.anonymousReply = created;
       return true;
     }
-    if (index !== undefined && index < row.contentIndex) return false;
-    if (row.streamFinal && !(index !== undefined && index > row.contentIndex)) return false;
+    // The final message is the last of a reply; anything after it is a late or repeated copy.
+    if (row.streamFinal || (index !== undefined && index < row.contentIndex)) return false;
     // An empty or missing text keeps what was shown, unless an interruption says nothing was said.
     const keep = text === undefined || (text === '' && !(final && interrupted));
     row.streamed = true;

@@ -1,0 +1,496 @@
+import { expect } from '@open-wc/testing';
+
+import {
+  TYPED_ECHO_WINDOW_MS,
+  Transcript,
+  type TavusEvent,
+  type TranscriptMessage,
+} from '../../src/protocol/index.js';
+
+const NOW = 1_700_000_000_000;
+
+function event(
+  eventType: string,
+  properties?: Record<string, unknown>,
+  envelope: Record<string, unknown> = {},
+): TavusEvent {
+  return {
+    message_type: 'conversation',
+    event_type: eventType,
+    ...envelope,
+    ...(properties && { properties }),
+  } as TavusEvent;
+}
+
+const streaming = (
+  role: string,
+  speech: string | undefined,
+  extra: Record<string, unknown> = {},
+  envelope: Record<string, unknown> = { inference_id: 'r-1', turn_idx: 1 },
+) =>
+  event(
+    'conversation.utterance.streaming',
+    { role, ...(speech !== undefined && { speech }), ...extra },
+    envelope,
+  );
+
+const utterance = (
+  role: string,
+  speech: string,
+  envelope: Record<string, unknown> = { inference_id: 'r-1', turn_idx: 1 },
+  extra: Record<string, unknown> = {},
+) => event('conversation.utterance', { role, speech, ...extra }, envelope);
+
+function texts(transcript: Transcript): string[] {
+  return transcript.messages.map((m) => `${m.role}${m.final ? '' : '…'}: ${m.text}`);
+}
+
+describe('Transcript', () => {
+  let now: number;
+  let transcript: Transcript;
+  beforeEach(() => {
+    now = NOW;
+    transcript = new Transcript({ now: () => now });
+  });
+
+  describe('replica streaming', () => {
+    it('replaces the accumulated text instead of appending it', () => {
+      transcript.apply(streaming('pal', 'We open', { content_index: 0 }));
+      transcript.apply(streaming('pal', 'We open at nine', { content_index: 1, final: true }));
+      expect(texts(transcript)).to.deep.equal(['replica: We open at nine']);
+    });
+
+    it('shows a reply as not final while it streams', () => {
+      transcript.apply(streaming('pal', 'We open', { content_index: 0, final: false }));
+      expect(transcript.messages[0]!.final).to.equal(false);
+    });
+
+    it('ignores a lower content_index that arrives late', () => {
+      transcript.apply(streaming('pal', 'One two three', { content_index: 2 }));
+      expect(transcript.apply(streaming('pal', 'One', { content_index: 0 }))).to.equal(false);
+      expect(texts(transcript)).to.deep.equal(['replica…: One two three']);
+    });
+
+    it('ignores every chunk after the final one', () => {
+      transcript.apply(streaming('pal', 'Done.', { content_index: 1, final: true }));
+      expect(transcript.apply(streaming('pal', 'Do', { final: false }))).to.equal(false);
+      expect(transcript.apply(streaming('pal', 'Done. More', { content_index: 2 }))).to.equal(
+        false,
+      );
+      expect(texts(transcript)).to.deep.equal(['replica: Done.']);
+    });
+
+    it('shows PAL and replica twins once', () => {
+      expect(transcript.apply(streaming('pal', 'Hello', { content_index: 0 }))).to.equal(true);
+      expect(transcript.apply(streaming('replica', 'Hello', { content_index: 0 }))).to.equal(false);
+      expect(transcript.messages).to.have.length(1);
+    });
+
+    it('ends an interrupted reply with exactly the words spoken, marked interrupted', () => {
+      transcript.apply(utterance('pal', 'Three plans. The starter plan includes five seats.'));
+      transcript.apply(streaming('pal', 'Three plans.', { content_index: 0 }));
+      transcript.apply(
+        streaming('pal', 'Three plans. The starter', {
+          content_index: 1,
+          final: true,
+          is_interrupted: true,
+        }),
+      );
+      expect(transcript.messages).to.have.length(1);
+      expect(transcript.messages[0]).to.include({
+        text: 'Three plans. The starter',
+        final: true,
+        interrupted: true,
+      });
+    });
+
+    it('empties the text of a reply interrupted before any word was said', () => {
+      transcript.apply(utterance('pal', 'Never said.'));
+      transcript.apply(streaming('pal', '', { final: true, is_interrupted: true }));
+      expect(transcript.messages[0]).to.include({ text: '', interrupted: true, final: true });
+    });
+
+    it('keeps the shown text when a chunk has no text', () => {
+      transcript.apply(streaming('pal', 'Hello', { content_index: 0 }));
+      transcript.apply(streaming('pal', '', { content_index: 1 }));
+      expect(texts(transcript)).to.deep.equal(['replica…: Hello']);
+      transcript.apply(streaming('pal', undefined, { content_index: 2, final: true }));
+      expect(texts(transcript)).to.deep.equal(['replica: Hello']);
+    });
+
+    it('does not create a bubble from an empty chunk', () => {
+      expect(transcript.apply(streaming('pal', '', { content_index: 0 }))).to.equal(false);
+      expect(transcript.apply(streaming('pal', undefined))).to.equal(false);
+      expect(transcript.messages).to.have.length(0);
+    });
+
+    it('reads drifted text fields: text, then content', () => {
+      transcript.apply(
+        event(
+          'conversation.utterance.streaming',
+          { role: 'pal', text: 'A' },
+          {
+            inference_id: 'a',
+          },
+        ),
+      );
+      transcript.apply(
+        event(
+          'conversation.utterance.streaming',
+          { role: 'pal', content: 'B' },
+          {
+            inference_id: 'b',
+          },
+        ),
+      );
+      expect(transcript.messages.map((m) => m.text)).to.deep.equal(['A', 'B']);
+    });
+
+    it('reads inference_id from properties when it is not at the top level', () => {
+      transcript.apply(
+        event('conversation.utterance.streaming', { role: 'pal', speech: 'Hi', inference_id: 'x' }),
+      );
+      transcript.apply(
+        event('conversation.utterance.streaming', {
+          role: 'replica',
+          speech: 'Hi there',
+          inference_id: 'x',
+          content_index: 1,
+        }),
+      );
+      expect(transcript.messages).to.have.length(1);
+      expect(transcript.messages[0]).to.include({ inference_id: 'x', text: 'Hi there' });
+    });
+
+    it('groups replies without inference_id by turn_idx', () => {
+      transcript.apply(streaming('pal', 'Hel', { content_index: 0 }, { turn_idx: 7 }));
+      transcript.apply(streaming('pal', 'Hello', { content_index: 1 }, { turn_idx: 7 }));
+      transcript.apply(streaming('pal', 'Other', { content_index: 0 }, { turn_idx: 8 }));
+      expect(texts(transcript)).to.deep.equal(['replica…: Hello', 'replica…: Other']);
+    });
+
+    it('groups replies with no ids at all with the latest open reply', () => {
+      transcript.apply(utterance('pal', 'Hi there, friend.', {}));
+      transcript.apply(utterance('replica', 'Hi there, friend.', {}));
+      transcript.apply(streaming('pal', 'Hi', { content_index: 0 }, {}));
+      transcript.apply(streaming('replica', 'Hi', { content_index: 0 }, {}));
+      transcript.apply(streaming('pal', 'Hi there.', { content_index: 1, final: true }, {}));
+      transcript.apply(streaming('pal', 'Next reply', { content_index: 0 }, {}));
+      transcript.apply(utterance('pal', 'Another one-shot.', {}));
+      expect(texts(transcript)).to.deep.equal([
+        'replica: Hi there.',
+        'replica…: Next reply',
+        'replica: Another one-shot.',
+      ]);
+    });
+
+    it('ignores roles it does not know and events it does not read', () => {
+      expect(transcript.apply(streaming('system', 'x'))).to.equal(false);
+      expect(transcript.apply(utterance('narrator', 'x'))).to.equal(false);
+      expect(transcript.apply(event('conversation.utterance', undefined))).to.equal(false);
+      expect(transcript.apply(event('conversation.tool_call', { name: 'x' }))).to.equal(false);
+      expect(transcript.apply(event('conversation.started_speaking', { role: 'pal' }))).to.equal(
+        false,
+      );
+      expect(transcript.messages).to.have.length(0);
+    });
+  });
+
+  describe('replica one-shot utterance', () => {
+    it('creates the bubble when it arrives alone (the greeting)', () => {
+      expect(transcript.apply(utterance('pal', 'Hi! How can I help?'))).to.equal(true);
+      expect(transcript.apply(utterance('replica', 'Hi! How can I help?'))).to.equal(false);
+      expect(transcript.messages).to.have.length(1);
+      expect(transcript.messages[0]).to.include({
+        role: 'replica',
+        text: 'Hi! How can I help?',
+        final: true,
+        interrupted: false,
+      });
+    });
+
+    it('gives way to streaming text once it arrives', () => {
+      transcript.apply(utterance('pal', 'We open at nine tomorrow.'));
+      transcript.apply(streaming('pal', 'We open', { content_index: 0 }));
+      expect(texts(transcript)).to.deep.equal(['replica…: We open']);
+    });
+
+    it('never overwrites text already streamed', () => {
+      transcript.apply(streaming('pal', 'We open', { content_index: 0 }));
+      expect(transcript.apply(utterance('pal', 'We open at nine, and words never said.'))).to.equal(
+        false,
+      );
+      expect(texts(transcript)).to.deep.equal(['replica…: We open']);
+    });
+
+    it('marks the bubble interrupted when the utterance says so', () => {
+      transcript.apply(utterance('pal', 'Cut', undefined, { interrupted: true }));
+      expect(transcript.messages[0]!.interrupted).to.equal(true);
+    });
+  });
+
+  describe('speaking events', () => {
+    it('finalises a reply whose final chunk was lost when the replica stops speaking', () => {
+      transcript.apply(streaming('pal', 'We open', { content_index: 0 }));
+      transcript.apply(
+        event(
+          'conversation.replica.stopped_speaking',
+          { interrupted: false },
+          { inference_id: 'r-1' },
+        ),
+      );
+      expect(texts(transcript)).to.deep.equal(['replica: We open']);
+      // A late non-final chunk cannot reopen it.
+      transcript.apply(streaming('pal', 'We open at', { content_index: 1 }));
+      expect(texts(transcript)).to.deep.equal(['replica: We open at']);
+    });
+
+    it('marks the reply interrupted from stopped_speaking and replica_interrupted', () => {
+      transcript.apply(streaming('pal', 'A', { content_index: 0 }, { inference_id: 'a' }));
+      transcript.apply(streaming('pal', 'B', { content_index: 0 }, { inference_id: 'b' }));
+      transcript.apply(
+        event(
+          'conversation.stopped_speaking',
+          { role: 'pal', interrupted: true },
+          {
+            inference_id: 'a',
+          },
+        ),
+      );
+      transcript.apply(event('conversation.replica_interrupted', undefined, { inference_id: 'b' }));
+      expect(transcript.messages.map((m) => m.interrupted)).to.deep.equal([true, true]);
+      expect(transcript.messages.map((m) => m.final)).to.deep.equal([true, false]);
+    });
+
+    it('ignores user stopped_speaking and speaking events of unknown replies', () => {
+      transcript.apply(streaming('pal', 'A', { content_index: 0 }));
+      expect(
+        transcript.apply(
+          event('conversation.stopped_speaking', { role: 'user' }, { inference_id: 'r-1' }),
+        ),
+      ).to.equal(false);
+      expect(
+        transcript.apply(
+          event('conversation.replica.stopped_speaking', {}, { inference_id: 'zz' }),
+        ),
+      ).to.equal(false);
+      expect(
+        transcript.apply(
+          event('conversation.replica_interrupted', undefined, { inference_id: 'zz' }),
+        ),
+      ).to.equal(false);
+    });
+  });
+
+  describe('user turns', () => {
+    it('shows streaming user text live under its turn_idx and lets the utterance finalise it', () => {
+      const turn = (inference: string) => ({ inference_id: inference, turn_idx: 3 });
+      transcript.apply(
+        streaming('user', 'What time', { content_index: 0, final: true }, turn('u-1')),
+      );
+      expect(texts(transcript)).to.deep.equal(['user…: What time']);
+      transcript.apply(streaming('user', 'What time does it open', {}, turn('u-2')));
+      expect(texts(transcript)).to.deep.equal(['user…: What time does it open']);
+      transcript.apply(utterance('user', 'What time does it open?', turn('r-9')));
+      expect(texts(transcript)).to.deep.equal(['user: What time does it open?']);
+      expect(transcript.messages[0]).to.include({ inference_id: 'r-9', turn_idx: 3 });
+    });
+
+    it('does not reopen a finalised user turn with late streaming', () => {
+      transcript.apply(utterance('user', 'Hello.', { turn_idx: 2 }));
+      expect(transcript.apply(streaming('user', 'Hel', {}, { turn_idx: 2 }))).to.equal(false);
+      expect(texts(transcript)).to.deep.equal(['user: Hello.']);
+    });
+
+    it('follows user streaming without turn_idx with the latest live row', () => {
+      transcript.apply(streaming('user', 'Hi', {}, {}));
+      transcript.apply(streaming('user', 'Hi there', {}, {}));
+      expect(transcript.apply(streaming('user', 'Hi there', {}, {}))).to.equal(false);
+      transcript.apply(utterance('user', 'Hi there!', {}));
+      expect(texts(transcript)).to.deep.equal(['user: Hi there!']);
+    });
+
+    it('ignores a repeated user utterance (same inference and text)', () => {
+      transcript.apply(utterance('user', 'Yes please', { inference_id: 'r-5', turn_idx: 5 }));
+      expect(
+        transcript.apply(utterance('user', 'yes  please', { inference_id: 'r-5', turn_idx: 5 })),
+      ).to.equal(false);
+      expect(transcript.messages).to.have.length(1);
+    });
+
+    it('ignores empty user text', () => {
+      expect(transcript.apply(utterance('user', '   '))).to.equal(false);
+      expect(transcript.apply(streaming('user', ''))).to.equal(false);
+    });
+  });
+
+  describe('typed messages', () => {
+    it('shows a typed message at once, final and marked typed', () => {
+      const message = transcript.addTypedUserMessage('Add coffee');
+      expect(message).to.include({ role: 'user', text: 'Add coffee', final: true, typed: true });
+      expect(message.timestamp).to.equal(NOW);
+      expect(transcript.messages).to.deep.equal([message]);
+    });
+
+    it('merges Tavus’ echo of the typed text into the same message', () => {
+      const typed = transcript.addTypedUserMessage('Add  two bags of Coffee ');
+      const changed = transcript.apply(
+        utterance('user', 'add two bags of coffee', {
+          inference_id: 'r-31aa',
+          turn_idx: 4,
+          timestamp: 1746002000.5,
+        }),
+      );
+      expect(changed).to.equal(true);
+      expect(transcript.messages).to.have.length(1);
+      expect(transcript.messages[0]).to.deep.equal({
+        ...typed,
+        inference_id: 'r-31aa',
+        turn_idx: 4,
+        timestamp: 1746002000500,
+      });
+      // A second copy of the echo is a duplicate.
+      expect(
+        transcript.apply(utterance('user', 'add two bags of coffee', { inference_id: 'r-31aa' })),
+      ).to.equal(false);
+    });
+
+    it('keeps the typed timestamp when the echo has none', () => {
+      transcript.addTypedUserMessage('Hi');
+      transcript.apply(utterance('user', 'Hi', { inference_id: 'x' }));
+      expect(transcript.messages[0]!.timestamp).to.equal(NOW);
+    });
+
+    it('matches each echo with one typed message, oldest first', () => {
+      transcript.addTypedUserMessage('yes');
+      transcript.addTypedUserMessage('yes');
+      transcript.apply(utterance('user', 'yes', { inference_id: 'a' }));
+      transcript.apply(utterance('user', 'yes', { inference_id: 'b' }));
+      transcript.apply(utterance('user', 'yes', { inference_id: 'c' }));
+      expect(transcript.messages.map((m) => [m.inference_id, m.typed])).to.deep.equal([
+        ['a', true],
+        ['b', true],
+        ['c', undefined],
+      ]);
+    });
+
+    it('does not merge a different text, nor an echo that comes too late', () => {
+      transcript.addTypedUserMessage('first');
+      transcript.apply(utterance('user', 'something else', { inference_id: 'a' }));
+      now += TYPED_ECHO_WINDOW_MS + 1;
+      transcript.apply(utterance('user', 'first', { inference_id: 'b' }));
+      expect(transcript.messages).to.have.length(3);
+    });
+
+    it('rejects empty typed text', () => {
+      expect(() => transcript.addTypedUserMessage('  ')).to.throw(
+        TypeError,
+        'addTypedUserMessage(text): text must be a non-empty string',
+      );
+      expect(() => transcript.addTypedUserMessage(42 as unknown as string)).to.throw(TypeError);
+    });
+  });
+
+  describe('immutability', () => {
+    it('makes a new array and a new object for a change and keeps untouched messages', () => {
+      transcript.apply(utterance('user', 'Hello', { inference_id: 'u', turn_idx: 1 }));
+      transcript.apply(streaming('pal', 'Hi', { content_index: 0 }, { inference_id: 'r' }));
+      const before = transcript.messages;
+      const [user, reply] = before;
+      transcript.apply(streaming('pal', 'Hi there', { content_index: 1 }, { inference_id: 'r' }));
+      const after = transcript.messages;
+      expect(after).not.to.equal(before);
+      expect(after[0]).to.equal(user);
+      expect(after[1]).not.to.equal(reply);
+      expect(after[1]!.id).to.equal(reply!.id);
+      expect(reply!.text).to.equal('Hi');
+    });
+
+    it('keeps the same array when nothing changed', () => {
+      transcript.apply(streaming('pal', 'Hi', { content_index: 0 }));
+      const before = transcript.messages;
+      transcript.apply(streaming('replica', 'Hi', { content_index: 0 }));
+      transcript.apply(event('conversation.user.started_speaking'));
+      expect(transcript.messages).to.equal(before);
+    });
+
+    it('ignores an event whose properties throw when read', () => {
+      const hostile = event('conversation.utterance.streaming', {}, { inference_id: 'r' });
+      Object.defineProperty(hostile.properties, 'speech', {
+        get() {
+          throw new Error('getter');
+        },
+      });
+      (hostile.properties as Record<string, unknown>)['role'] = 'pal';
+      expect(transcript.apply(hostile)).to.equal(false);
+      expect(transcript.messages).to.have.length(0);
+    });
+  });
+
+  describe('timestamps', () => {
+    it('turns Tavus seconds into milliseconds', () => {
+      transcript.apply(utterance('user', 'a', { timestamp: 1746001000.1 }));
+      expect(transcript.messages[0]!.timestamp).to.equal(1746001000100);
+    });
+
+    it('accepts milliseconds and ISO strings, and falls back to now()', () => {
+      transcript.apply(utterance('user', 'a', { inference_id: 'a', timestamp: 1746001000100 }));
+      transcript.apply(
+        utterance('user', 'b', { inference_id: 'b', timestamp: '2025-07-11T06:45:47.472Z' }),
+      );
+      transcript.apply(utterance('user', 'c', { inference_id: 'c', timestamp: 'not a date' }));
+      transcript.apply(utterance('user', 'd', { inference_id: 'd' }));
+      expect(transcript.messages.map((m) => m.timestamp)).to.deep.equal([
+        1746001000100,
+        Date.parse('2025-07-11T06:45:47.472Z'),
+        NOW,
+        NOW,
+      ]);
+    });
+  });
+
+  describe('limits and clear', () => {
+    it('drops the oldest messages beyond maxMessages and forgets them', () => {
+      const capped = new Transcript({ maxMessages: 2, now: () => NOW });
+      capped.apply(streaming('pal', 'one', {}, { inference_id: '1' }));
+      capped.apply(streaming('pal', 'two', {}, { inference_id: '2' }));
+      capped.apply(streaming('pal', 'three', {}, { inference_id: '3' }));
+      expect(capped.messages.map((m) => m.text)).to.deep.equal(['two', 'three']);
+      // Updates still reach the right messages after the shift.
+      capped.apply(streaming('pal', 'two!', { content_index: 1 }, { inference_id: '2' }));
+      expect(capped.messages.map((m) => m.text)).to.deep.equal(['two!', 'three']);
+      // A dropped reply that keeps streaming comes back as a new message.
+      capped.apply(streaming('pal', 'one again', { content_index: 1 }, { inference_id: '1' }));
+      expect(capped.messages.map((m) => m.text)).to.deep.equal(['three', 'one again']);
+    });
+
+    it('forgets a typed message that was dropped before its echo', () => {
+      const capped = new Transcript({ maxMessages: 1, now: () => NOW });
+      capped.addTypedUserMessage('typed');
+      capped.apply(streaming('pal', 'reply', {}, { inference_id: 'r' }));
+      capped.apply(utterance('user', 'typed', { inference_id: 'e' }));
+      expect(capped.messages.map((m) => [m.text, m.typed])).to.deep.equal([['typed', undefined]]);
+    });
+
+    it('rejects a maxMessages below 1', () => {
+      expect(() => new Transcript({ maxMessages: 0 })).to.throw(RangeError);
+    });
+
+    it('clear empties the transcript and keeps ids unique afterwards', () => {
+      transcript.apply(streaming('pal', 'Hi', {}, { inference_id: 'r' }));
+      const firstId = transcript.messages[0]!.id;
+      transcript.clear();
+      expect(transcript.messages).to.deep.equal([]);
+      transcript.apply(streaming('pal', 'Hi', {}, { inference_id: 'r' }));
+      expect(transcript.messages).to.have.length(1);
+      expect(transcript.messages[0]!.id).not.to.equal(firstId);
+    });
+
+    it('uses Date.now without a now option', () => {
+      const plain = new Transcript();
+      const before = Date.now();
+      const message: TranscriptMessage = plain.addTypedUserMessage('x');
+      expect(message.timestamp).to.be.within(before, Date.now());
+    });
+  });
+});
