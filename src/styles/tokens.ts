@@ -23,6 +23,7 @@ const darkTokens = css`
   --_tavus-text: var(--tavus-text, #eceef3);
   --_tavus-text-muted: var(--tavus-text-muted, #a2a7b5);
   --_tavus-border: var(--tavus-border, #30333d);
+  --_tavus-accent-on-surface: color-mix(in srgb, var(--_tavus-accent) 55%, white);
   --_tavus-shadow: var(
     --tavus-shadow,
     0 24px 56px -12px rgb(0 0 0 / 0.6),
@@ -81,6 +82,7 @@ export const tokens = css`
     --_tavus-z-index: var(--tavus-z-index, 2147483000);
 
     /* Derived, private */
+    --_tavus-accent-on-surface: var(--_tavus-accent);
     --_tavus-field-border: color-mix(in srgb, var(--_tavus-text) 38%, var(--_tavus-surface));
     --_tavus-accent-hover: color-mix(in oklab, var(--_tavus-accent), black 14%);
     --_tavus-danger-hover: color-mix(in oklab, var(--_tavus-danger), black 14%);

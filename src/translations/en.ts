@@ -35,6 +35,7 @@ export const EN_STRINGS = {
   endedShutdown: 'The conversation was closed by the service.',
   endedLeft: 'You left the conversation.',
   restart: 'Start again',
+  viewTranscript: 'View transcript',
 
   // Error screen, one line per TavusErrorCode (an empty string falls back to the error message)
   errorTitle: 'Something went wrong',

@@ -16,8 +16,8 @@ import { chatDrawerStyles } from './chat-drawer.styles.js';
 /** Messages rendered at once; "Show earlier messages" adds this many more. */
 export const MESSAGE_WINDOW = 60;
 
-/** However long a reader stays scrolled up, the DOM never holds more messages than this. */
-const MAX_MESSAGE_WINDOW = MESSAGE_WINDOW * 5;
+/** However long a reader stays scrolled up, the DOM holds at most this many windows. */
+const MAX_WINDOWS = 5;
 
 /** Within this many pixels of the bottom counts as "at the latest message". */
 const PIN_THRESHOLD = 24;
@@ -96,8 +96,14 @@ export class TavusChatDrawer extends LitElement {
   /** How many messages are rendered at first and added by "Show earlier messages". */
   @property({ type: Number, attribute: 'window-size' }) accessor windowSize = MESSAGE_WINDOW;
 
-  /** How many of the latest messages are rendered. */
+  /** How many messages are rendered, ending at `windowEnd`. */
   @state() private accessor visibleCount = MESSAGE_WINDOW;
+
+  /**
+   * End (exclusive) of the rendered messages while a reader is far back in a long conversation;
+   * null: the window ends at the latest message.
+   */
+  @state() private accessor windowEnd: number | null = null;
 
   /** The reader is at the latest message, so new ones scroll into view. */
   @state() private accessor pinned = true;
@@ -119,24 +125,31 @@ export class TavusChatDrawer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('windowSize') && changed.get('windowSize') !== undefined) {
-      this.visibleCount = this.windowSize;
-    } else if (!this.hasUpdated) {
-      this.visibleCount = this.windowSize;
+    if (changed.has('windowSize')) {
+      this.showLatest();
     }
     if (changed.has('messages')) {
       const previous = (changed.get('messages') ?? []) as readonly TranscriptMessage[];
       if (this.messages.length < previous.length) {
         // A new conversation: start again at the latest message.
-        this.visibleCount = this.windowSize;
-        this.pinned = true;
-      } else if (!this.pinned && this.messages.length > previous.length) {
-        // Keep what the reader is looking at in the DOM while new messages arrive below.
-        const grown = this.visibleCount + this.messages.length - previous.length;
-        this.visibleCount = Math.min(grown, Math.max(MAX_MESSAGE_WINDOW, this.visibleCount));
+        this.showLatest();
+      } else if (
+        !this.pinned &&
+        this.windowEnd === null &&
+        this.messages.length > previous.length
+      ) {
+        // The reader is scrolled up: what they look at stays in the DOM. The window keeps its
+        // start and takes in the new messages up to its limit, then stops following them.
+        const start = Math.max(0, previous.length - this.visibleCount);
+        const end = Math.min(this.messages.length, start + this.maxWindow);
+        this.visibleCount = end - start;
+        this.windowEnd = end < this.messages.length ? end : null;
       }
     }
-    if (!this.pinned && (changed.has('messages') || changed.has('visibleCount'))) {
+    if (
+      !this.pinned &&
+      (changed.has('messages') || changed.has('visibleCount') || changed.has('windowEnd'))
+    ) {
       this.scrollAnchor = this.findScrollAnchor();
     }
   }
@@ -161,6 +174,24 @@ export class TavusChatDrawer extends LitElement {
   focusComposer(): void {
     const target = this.composerDisabled ? this.log : this.input;
     target?.focus();
+  }
+
+  private get maxWindow(): number {
+    return Math.max(1, this.windowSize) * MAX_WINDOWS;
+  }
+
+  /** [start, end) of the rendered messages. */
+  private windowBounds(): [number, number] {
+    const length = this.messages.length;
+    const end = Math.min(this.windowEnd ?? length, length);
+    return [Math.max(0, end - this.visibleCount), end];
+  }
+
+  /** Back to following the conversation: the latest window, scrolled to the end. */
+  private showLatest(): void {
+    this.windowEnd = null;
+    this.visibleCount = this.windowSize;
+    this.pinned = true;
   }
 
   private observeLog(): void {
@@ -215,23 +246,36 @@ export class TavusChatDrawer extends LitElement {
     if (!log) {
       return;
     }
-    const atLatest = log.scrollHeight - log.scrollTop - log.clientHeight <= PIN_THRESHOLD;
-    if (atLatest !== this.pinned) {
-      this.pinned = atLatest;
+    const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight <= PIN_THRESHOLD;
+    if (atEnd && this.windowEnd !== null) {
+      // The reader reached the end of a window that stopped short of the latest message: slide
+      // it on (the anchor keeps their place).
+      const [start, end] = this.windowBounds();
+      const nextEnd = Math.min(this.messages.length, end + this.windowSize);
+      const nextStart = Math.max(start, nextEnd - this.maxWindow);
+      this.visibleCount = nextEnd - nextStart;
+      this.windowEnd = nextEnd < this.messages.length ? nextEnd : null;
+      return;
     }
-    if (atLatest && this.visibleCount > this.windowSize) {
+    if (atEnd !== this.pinned) {
+      this.pinned = atEnd;
+    }
+    if (atEnd && this.visibleCount > this.windowSize) {
       this.visibleCount = this.windowSize;
     }
   }
 
   private handleShowEarlier(): void {
+    const [start, end] = this.windowBounds();
+    const nextStart = Math.max(0, start - this.windowSize);
+    const nextEnd = Math.min(end, nextStart + this.maxWindow);
+    this.visibleCount = nextEnd - nextStart;
+    this.windowEnd = nextEnd < this.messages.length ? nextEnd : null;
     this.pinned = false;
-    this.visibleCount += this.windowSize;
   }
 
   private handleJumpToLatest(): void {
-    this.visibleCount = this.windowSize;
-    this.pinned = true;
+    this.showLatest();
     this.focusComposer();
   }
 
@@ -275,8 +319,7 @@ export class TavusChatDrawer extends LitElement {
     );
     this.draft = '';
     // Your own message is the latest thing to read.
-    this.visibleCount = this.windowSize;
-    this.pinned = true;
+    this.showLatest();
   }
 
   private requestClose(): void {
@@ -387,8 +430,8 @@ export class TavusChatDrawer extends LitElement {
 
   override render() {
     const messages = this.messages;
-    const start = Math.max(0, messages.length - this.visibleCount);
-    const shown = messages.slice(start);
+    const [start, end] = this.windowBounds();
+    const shown = messages.slice(start, end);
     return html`<section class="drawer" aria-labelledby="title" @keydown=${this.handleKeydown}>
       <header class="header" part="header">
         <span class="title" id="title">${this.strings.chatTitle}</span>

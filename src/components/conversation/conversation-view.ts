@@ -67,7 +67,7 @@ function renderPanel(model: ConversationViewModel, handlers: ConversationViewHan
   const floating = model.variant === 'floating';
   const inCall = CALL_STATES.has(model.state);
   const showVideo = Boolean(model.replicaVideo) && (inCall || model.state === 'ended');
-  const showControls = inCall || (model.state === 'ended' && model.messages.length > 0);
+  const showControls = inCall;
   const status = statusText(s, model.state, model.replicaName);
 
   const handlePanelKeydown = (event: KeyboardEvent) => {
@@ -85,7 +85,7 @@ function renderPanel(model: ConversationViewModel, handlers: ConversationViewHan
   const handleChatClose = (event: Event) => {
     const root = rootOf(event.currentTarget as Element);
     handlers.setChatOpen(false);
-    afterRender(root, () => focusIn(root, '#chat-toggle', '.panel'));
+    afterRender(root, () => focusIn(root, '#chat-toggle', '[data-chat-opener]', '.panel'));
   };
 
   return html`<div
@@ -292,6 +292,17 @@ function renderScreen(model: ConversationViewModel, handlers: ConversationViewHa
           >
             ${icon('retry')}<span>${s.restart}</span>
           </button>
+          ${model.messages.length > 0 && !model.chatOpen
+            ? html`<button
+                class="secondary"
+                part="transcript-button"
+                type="button"
+                data-chat-opener
+                @click=${() => handlers.setChatOpen(true)}
+              >
+                ${s.viewTranscript}
+              </button>`
+            : nothing}
         </div>
       </div>`;
     case 'error':
@@ -325,6 +336,8 @@ interface ToggleOptions {
   iconName: IconName;
   /** Shown with the warning style (a device that is off). */
   off?: boolean;
+  /** Shown with the accent when pressed (an option that is on). */
+  accent?: boolean;
   /** Why the toggle cannot be used; it stays focusable so the reason can be read. */
   unavailable?: string;
   onClick: () => void;
@@ -334,7 +347,11 @@ function renderToggle(options: ToggleOptions) {
   const reasonId = `${options.name}-reason`;
   return html`<button
       id=${`${options.name}-toggle`}
-      class=${classMap({ control: true, off: Boolean(options.off), on: options.pressed })}
+      class=${classMap({
+        control: true,
+        off: Boolean(options.off),
+        on: Boolean(options.accent) && options.pressed,
+      })}
       part=${`control ${options.name}-button`}
       type="button"
       aria-label=${options.label}
@@ -360,7 +377,6 @@ function renderToggle(options: ToggleOptions) {
 
 function renderControls(model: ConversationViewModel, handlers: ConversationViewHandlers) {
   const s = model.strings;
-  const inCall = CALL_STATES.has(model.state);
   const issue = mediaIssueText(s, model.mediaIssue);
   const chatToggle = html`<button
     id="chat-toggle"
@@ -375,12 +391,6 @@ function renderControls(model: ConversationViewModel, handlers: ConversationView
     ${icon('chat')}
     <span class="tooltip" aria-hidden="true">${model.chatOpen ? s.closeChat : s.openChat}</span>
   </button>`;
-
-  if (!inCall) {
-    return html`<div class="controls" part="controls" role="group" aria-label=${s.controlsLabel}>
-      ${chatToggle}
-    </div>`;
-  }
 
   const microphoneOn = model.microphoneOn && model.microphoneAvailable;
   const cameraOn = model.cameraOn && model.cameraAvailable;
@@ -415,6 +425,7 @@ function renderControls(model: ConversationViewModel, handlers: ConversationView
       pressed: model.captionsOn,
       action: model.captionsOn ? s.captionsOff : s.captionsOn,
       iconName: 'captions',
+      accent: true,
       onClick: handlers.toggleCaptions,
     })}
     ${chatToggle}

@@ -46,12 +46,17 @@ const panelStyles = css`
     outline: none;
   }
 
+  /*
+   * The aspect ratio sizes the whole panel from its width, so opening the chat beside the video
+   * narrows the video instead of changing the panel's height. A height set on the element wins.
+   */
   .layout {
     position: relative;
     display: grid;
     flex: 1 1 auto;
     grid-template-columns: minmax(0, 1fr);
     grid-template-rows: minmax(0, 1fr);
+    aspect-ratio: var(--_tavus-stage-aspect-ratio);
     min-block-size: 0;
   }
 
@@ -60,8 +65,6 @@ const panelStyles = css`
   .stage {
     position: relative;
     grid-area: 1 / 1;
-    align-self: stretch;
-    aspect-ratio: var(--_tavus-stage-aspect-ratio);
     min-block-size: 0;
     overflow: hidden;
     background:
@@ -80,8 +83,11 @@ const panelStyles = css`
   }
 
   @container tavus (max-width: 479px) {
-    .stage {
+    .layout {
       aspect-ratio: var(--_tavus-stage-aspect-ratio-narrow);
+    }
+
+    .stage {
       --_tavus-self-view-aspect-ratio: 3 / 4;
     }
   }
@@ -394,7 +400,7 @@ const panelStyles = css`
     position: absolute;
     z-index: 2;
     inset-inline: 0;
-    inset-block-end: 88px;
+    inset-block-end: 92px;
     display: flex;
     justify-content: center;
     padding-inline: 16px;
@@ -517,6 +523,22 @@ const panelStyles = css`
     transform: scale(0.98);
   }
 
+  .secondary {
+    min-block-size: 40px;
+    padding-block: 8px;
+    padding-inline: 16px;
+    border: 0;
+    border-radius: 999px;
+    background: transparent;
+    color: var(--_tavus-accent-on-surface);
+    font-size: 0.95em;
+    font-weight: 600;
+  }
+
+  .secondary:hover {
+    background: color-mix(in srgb, var(--_tavus-accent) 10%, transparent);
+  }
+
   .card-screen {
     background: rgb(8 10 14 / 0.5);
     backdrop-filter: blur(6px);
@@ -553,7 +575,7 @@ const panelStyles = css`
     margin-block-end: 6px;
     border-radius: 50%;
     background: color-mix(in srgb, var(--_tavus-accent) 14%, var(--_tavus-surface));
-    color: var(--_tavus-accent);
+    color: var(--_tavus-accent-on-surface);
   }
 
   .error .card-icon {
@@ -735,6 +757,13 @@ const panelStyles = css`
     }
   }
 
+  /* The sheet covers the notice; it was announced, and the composer is right there. */
+  @container tavus (max-width: 759px) {
+    .panel.chat-open .notice-region {
+      visibility: hidden;
+    }
+  }
+
   @container tavus (min-width: 760px) {
     .panel.chat-open .layout {
       grid-template-columns: minmax(0, 1fr) var(--_tavus-chat-width);
@@ -786,7 +815,7 @@ const floatingStyles = css`
     }
   }
 
-  .panel.floating .stage {
+  .panel.floating .layout {
     aspect-ratio: auto;
   }
 
