@@ -40,7 +40,7 @@ export interface SimulatorOptions {
   context?: string;
   /** Rules checked before the built-in ones. */
   script?: readonly ScriptRule[];
-  /** Speaking pace of the replica and of simulated user speech. Default 2.7 (fast: 40). */
+  /** Speaking pace of the replica and of simulated user speech. Default 2.7 (fast: 80). */
   wordsPerSecond?: number;
   /** Test profile: everything happens within tens of milliseconds. */
   fast?: boolean;
@@ -143,7 +143,7 @@ function probability(value: number | undefined, name: string): number {
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
   const fast = options.fast === true;
   const replicaName = options.replicaName ?? 'Anna';
-  const wordsPerSecond = options.wordsPerSecond ?? (fast ? 40 : 2.7);
+  const wordsPerSecond = options.wordsPerSecond ?? (fast ? 80 : 2.7);
   if (!(wordsPerSecond > 0)) throw new RangeError('wordsPerSecond must be positive');
   return {
     replicaName,

@@ -3,7 +3,11 @@
  * client would see.
  */
 import { waitUntil } from '@open-wc/testing';
-import { SimulatedCall, type SimulatorOptions, type TavusServerEvent } from '../../src/simulator/index.js';
+import {
+  SimulatedCall,
+  type SimulatorOptions,
+  type TavusServerEvent,
+} from '../../src/simulator/index.js';
 
 export const ROOM_URL = 'https://tavus.daily.co/c7f3a91b2e';
 export const CONVERSATION_ID = 'c7f3a91b2e';

@@ -162,7 +162,7 @@ export class FaceRenderer {
     // Mouth: a smile at rest, an open mouth while speaking.
     const my = cy + 44 * scale;
     if (this.mouth < 0.05) {
-      ctx.strokeStyle = '#8a3b3b';
+      ctx.strokeStyle = '#b0564e';
       ctx.lineWidth = 4 * scale;
       ctx.beginPath();
       ctx.arc(cx, my - 10 * scale, 20 * scale, Math.PI * 0.2, Math.PI * 0.8);
