@@ -64,7 +64,9 @@ export function benchSize() {
   console.log(`\nTarget: CDN entry ≤ 20 KB gzip → ${entryGzip <= 20 * 1024 ? 'met' : 'NOT met'}.`);
   if (other.bundle) {
     const theirs = gzip(other.bundle);
-    console.log(`Ratio at page load, ElevenLabs embed / our entry: ${(theirs / entryGzip).toFixed(1)}×`);
+    console.log(
+      `Ratio at page load, ElevenLabs embed / our entry: ${(theirs / entryGzip).toFixed(1)}×`,
+    );
     console.log(
       `Ratio in a call, ElevenLabs embed / (our entry + daily-js chunk): ` +
         `${(theirs / (entryGzip + gzip(daily))).toFixed(2)}×`,

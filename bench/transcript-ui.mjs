@@ -102,7 +102,9 @@ function serve() {
     if (!file.startsWith(join(root, 'dist'))) return void response.writeHead(404).end();
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      response
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -140,7 +142,9 @@ try {
   console.log(`| time per streaming update, max | ${result.max.toFixed(2)} ms | |`);
   const counts = result.nodes.map(([, count]) => count);
   const bounded = Math.max(...counts.slice(1)) <= counts[1] * 1.05;
-  console.log(`\nDOM bounded (later counts within 5% of the count after 251 turns): ${bounded ? 'yes' : 'NO'}`);
+  console.log(
+    `\nDOM bounded (later counts within 5% of the count after 251 turns): ${bounded ? 'yes' : 'NO'}`,
+  );
 } finally {
   await browser.close();
   server.close();

@@ -13,7 +13,11 @@ const element = manifest.modules
   .find((declaration) => declaration.tagName === 'tavus-conversation');
 if (!element) throw new Error('custom-elements.json has no <tavus-conversation>');
 
-const cell = (text = '') => String(text).replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim();
+const cell = (text = '') =>
+  String(text)
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
 const table = (head, rows) =>
   rows.length === 0
@@ -52,12 +56,22 @@ const sections = [
   '### Events\n',
   table(
     ['event', 'detail', 'description'],
-    (element.events ?? []).map((event) => [code(event.name), code(event.type?.text), cell(event.description)]),
+    (element.events ?? []).map((event) => [
+      code(event.name),
+      code(event.type?.text),
+      cell(event.description),
+    ]),
   ),
   '### Slots\n',
-  table(['slot', 'description'], (element.slots ?? []).map((s) => [code(s.name || '(default)'), cell(s.description)])),
+  table(
+    ['slot', 'description'],
+    (element.slots ?? []).map((s) => [code(s.name || '(default)'), cell(s.description)]),
+  ),
   '### CSS parts\n',
-  table(['part', 'description'], (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
+  table(
+    ['part', 'description'],
+    (element.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+  ),
   '### CSS custom properties\n',
   table(
     ['property', 'default', 'description'],

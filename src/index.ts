@@ -2,7 +2,10 @@
  * tavus-conversation: importing this module registers `<tavus-conversation>`.
  * The protocol core is re-exported for typed event details and custom integrations.
  */
-export { TavusConversation, type SensitivityLevel } from './components/conversation/conversation.js';
+export {
+  TavusConversation,
+  type SensitivityLevel,
+} from './components/conversation/conversation.js';
 export type { ToolHandler, ToolHandlers } from './controllers/conversation-session.js';
 export type {
   ConversationState,

@@ -72,6 +72,8 @@ export class CallController {
   private replicaSessionId: string | null = null;
   private replicaName = '';
   private leaving = false;
+  /** Until join() settles, a fatal error is the join's failure: join() reports it. */
+  private joined = false;
   private disposed: Promise<void> | null = null;
   private media: CallMedia = { ...NO_MEDIA };
   private deviceState: Pick<CallMedia, 'microphoneAvailable' | 'cameraAvailable' | 'mediaIssue'> = {
@@ -122,6 +124,7 @@ export class CallController {
       );
     }
     if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
+    this.joined = true;
     this.callbacks.joined();
     this.refreshParticipants();
   }
@@ -182,7 +185,10 @@ export class CallController {
     on('track-started', refresh);
     on('track-stopped', refresh);
     on('participant-left', (event: { participant?: ParticipantLike }) => {
-      if (event?.participant?.session_id && event.participant.session_id === this.replicaSessionId) {
+      if (
+        event?.participant?.session_id &&
+        event.participant.session_id === this.replicaSessionId
+      ) {
         this.replicaSessionId = null;
         this.refreshMedia();
         this.callbacks.replicaLeft();
@@ -200,14 +206,17 @@ export class CallController {
       else if (event?.event === 'connected') this.callbacks.networkInterrupted(false);
     });
     on('camera-error', (event: Parameters<typeof availabilityFromCameraError>[0]) => {
-      this.deviceState = availabilityFromCameraError(event ?? {});
+      const { issue, cameraAvailable, microphoneAvailable } = availabilityFromCameraError(
+        event ?? {},
+      );
+      this.deviceState = { mediaIssue: issue, cameraAvailable, microphoneAvailable };
       this.refreshMedia();
     });
     on('left-meeting', () => {
       if (!this.leaving) this.callbacks.leftUnexpectedly();
     });
     on('error', (event: unknown) => {
-      if (!this.leaving) this.callbacks.fatalError(describeFailure(event));
+      if (!this.leaving && this.joined) this.callbacks.fatalError(describeFailure(event));
     });
     // Non-fatal errors (screen share, input settings, …) do not change the conversation, but an
     // EventEmitter with no listener can be noisy, so listen and ignore.

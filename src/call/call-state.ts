@@ -1,12 +1,6 @@
 /** Where a conversation is in its life; reflected as the element's `state` attribute. */
 export type ConversationState =
-  | 'idle'
-  | 'connecting'
-  | 'waiting'
-  | 'connected'
-  | 'reconnecting'
-  | 'ended'
-  | 'error';
+  'idle' | 'connecting' | 'waiting' | 'connected' | 'reconnecting' | 'ended' | 'error';
 
 /**
  * Why `state` is `error`. `code` is stable (for code and for localised strings), `message` is a

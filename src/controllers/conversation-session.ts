@@ -155,8 +155,11 @@ export class ConversationSession implements ReactiveController {
     }
   }
 
-  /** Sends interactions in order; rejects when not connected or when Daily refuses. */
-  async send(interactions: readonly Interaction[]): Promise<void> {
+  /**
+   * Builds interactions for this conversation and sends them in order. Rejects when not
+   * connected (before building, so that message wins over argument errors) or when Daily refuses.
+   */
+  async send(build: (conversationId: string) => readonly Interaction[]): Promise<void> {
     const attempt = this.attempt;
     if (!attempt?.call || this.state !== 'connected') {
       throw new Error(
@@ -164,7 +167,7 @@ export class ConversationSession implements ReactiveController {
           'for the "connected" state before sending interactions.',
       );
     }
-    for (const interaction of interactions) {
+    for (const interaction of build(attempt.conversationId)) {
       try {
         attempt.call.send(interaction);
       } catch (failure) {
@@ -386,7 +389,8 @@ export class ConversationSession implements ReactiveController {
       ? this.config().tools[call.name]
       : undefined;
     if (typeof handler !== 'function') return;
-    const dedupeKey = call.toolCallId ?? `${event.inference_id ?? ''}|${call.name}|${String(call.rawArguments)}`;
+    const dedupeKey =
+      call.toolCallId ?? `${event.inference_id ?? ''}|${call.name}|${String(call.rawArguments)}`;
     if (!this.toolCallsSeen.add(dedupeKey)) return;
 
     let output: unknown;
@@ -404,15 +408,16 @@ export class ConversationSession implements ReactiveController {
       }
     }
     if (this.attempt !== attempt || this.state !== 'connected') return;
-    const id = attempt.conversationId;
-    const interaction = call.toolCallId
-      ? buildToolResult(id, call.toolCallId, output, status)
-      : buildAppendContext(
-          id,
-          `Result of tool ${call.name} (${status}): ${typeof output === 'string' ? output : JSON.stringify(output ?? null)}`,
-        );
+    const toolCallId = call.toolCallId;
+    const summary = `Result of tool ${call.name} (${status}): ${
+      typeof output === 'string' ? output : safeJson(output)
+    }`;
     try {
-      await this.send([interaction]);
+      await this.send((id) => [
+        toolCallId
+          ? buildToolResult(id, toolCallId, output, status)
+          : buildAppendContext(id, summary),
+      ]);
     } catch (failure) {
       console.warn(describeFailure(failure));
     }
@@ -425,6 +430,14 @@ export class ConversationSession implements ReactiveController {
       this.frame = 0;
       this.host.requestUpdate();
     });
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value ?? null) ?? 'null';
+  } catch {
+    return String(value);
   }
 }
 

@@ -16,7 +16,9 @@ describe('CDN build', () => {
     await import(/* @vite-ignore */ ENTRY);
     expect(customElements.get('tavus-conversation')).to.be.a('function');
 
-    const el = document.createElement('tavus-conversation') as HTMLElement & { start(): Promise<void> };
+    const el = document.createElement('tavus-conversation') as HTMLElement & {
+      start(): Promise<void>;
+    };
     el.setAttribute('conversation-url', 'https://tavus.daily.co/c123');
     document.body.append(el);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -25,7 +25,10 @@ export async function connectedElement(
 }
 
 /** Collects the names of the events an element fires, in order. */
-export function recordEvents(target: EventTarget, names: string[]): { type: string; detail: any }[] {
+export function recordEvents(
+  target: EventTarget,
+  names: string[],
+): { type: string; detail: any }[] {
   const seen: { type: string; detail: any }[] = [];
   for (const name of names) {
     target.addEventListener(name, (event) =>

@@ -62,7 +62,8 @@ export class FakeCall implements DailyCallLike {
   }
 
   emit(event: string, payload: Record<string, unknown> = {}): void {
-    for (const handler of [...(this.handlers.get(event) ?? [])]) handler({ action: event, ...payload });
+    for (const handler of [...(this.handlers.get(event) ?? [])])
+      handler({ action: event, ...payload });
   }
 
   async join(options?: Record<string, unknown>): Promise<unknown> {
@@ -96,7 +97,8 @@ export class FakeCall implements DailyCallLike {
   }
 
   sendAppMessage(data: unknown, to?: string | string[]): this {
-    if (this.state !== 'joined-meeting') throw new Error('sendAppMessage() only supported after join.');
+    if (this.state !== 'joined-meeting')
+      throw new Error('sendAppMessage() only supported after join.');
     this.sent.push({ data, to });
     return this;
   }

@@ -3,10 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 
 import type { ConversationState, TavusErrorInfo } from '../../call/call-state.js';
 import type { CallFactory } from '../../call/daily-like.js';
-import {
-  ConversationSession,
-  type ToolHandlers,
-} from '../../controllers/conversation-session.js';
+import { ConversationSession, type ToolHandlers } from '../../controllers/conversation-session.js';
 import type { TavusErrorEvent } from '../../events/error-event.js';
 import type { TavusSendEvent } from '../../events/send-event.js';
 import type { TavusStateChangeEvent } from '../../events/state-change-event.js';
@@ -176,13 +173,13 @@ export class TavusConversation extends LitElement {
 
   /** Sends typed text as if the user had said it (`conversation.respond`). */
   async respond(text: string): Promise<void> {
-    await this.session.send([buildRespond(this.session.conversationId, text)]);
+    await this.session.send((id) => [buildRespond(id, text)]);
     this.session.addTypedMessage(text);
   }
 
   /** Makes the replica say exactly this text (`conversation.echo`, text modality). */
   async echo(text: string): Promise<void> {
-    await this.session.send([buildEchoText(this.session.conversationId, text, { done: true })]);
+    await this.session.send((id) => [buildEchoText(id, text, { done: true })]);
   }
 
   /**
@@ -194,22 +191,22 @@ export class TavusConversation extends LitElement {
     pcm: Int16Array | ArrayBuffer | Float32Array,
     options: { sampleRate: number; inferenceId?: string },
   ): Promise<void> {
-    await this.session.send(buildEchoAudio(this.session.conversationId, pcm, options));
+    await this.session.send((id) => buildEchoAudio(id, pcm, options));
   }
 
   /** Stops the replica mid-speech (`conversation.interrupt`). */
   async interrupt(): Promise<void> {
-    await this.session.send([buildInterrupt(this.session.conversationId)]);
+    await this.session.send((id) => [buildInterrupt(id)]);
   }
 
   /** Replaces the conversational context (`conversation.overwrite_llm_context`). */
   async overwriteContext(context: string): Promise<void> {
-    await this.session.send([buildOverwriteContext(this.session.conversationId, context)]);
+    await this.session.send((id) => [buildOverwriteContext(id, context)]);
   }
 
   /** Adds to the conversational context (`conversation.append_llm_context`). */
   async appendContext(context: string): Promise<void> {
-    await this.session.send([buildAppendContext(this.session.conversationId, context)]);
+    await this.session.send((id) => [buildAppendContext(id, context)]);
   }
 
   /** Changes how long the user may pause and how easily they interrupt (`conversation.sensitivity`). */
@@ -217,7 +214,7 @@ export class TavusConversation extends LitElement {
     pause?: SensitivityLevel;
     interrupt?: SensitivityLevel;
   }): Promise<void> {
-    await this.session.send(buildSensitivity(this.session.conversationId, sensitivity));
+    await this.session.send((id) => buildSensitivity(id, sensitivity));
   }
 
   /** Returns a tool's result to Tavus (`conversation.tool_result`). */
@@ -226,14 +223,15 @@ export class TavusConversation extends LitElement {
     output: unknown,
     status: 'success' | 'error' = 'success',
   ): Promise<void> {
-    await this.session.send([
-      buildToolResult(this.session.conversationId, toolCallId, output, status),
-    ]);
+    await this.session.send((id) => [buildToolResult(id, toolCallId, output, status)]);
   }
 
   /** Sends any interaction; `message_type` and `conversation_id` are filled in. */
-  async send(interaction: { event_type: string; properties?: Record<string, unknown> }): Promise<void> {
-    await this.session.send([buildInteraction(this.session.conversationId, interaction)]);
+  async send(interaction: {
+    event_type: string;
+    properties?: Record<string, unknown>;
+  }): Promise<void> {
+    await this.session.send((id) => [buildInteraction(id, interaction)]);
   }
 
   /** Start from the UI or auto-start: the failure is already shown and fired as `tavus-error`. */

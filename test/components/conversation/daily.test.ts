@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 
+import '../../../src/index.js';
 import type { TavusConversation } from '../../../src/index.js';
 import { createDailyCall } from '../../../src/call/daily-factory.js';
 import type { CallFactory } from '../../../src/call/daily-like.js';
@@ -20,10 +21,16 @@ describe('<tavus-conversation> with the real daily-js', () => {
     const factory: CallFactory = (options) =>
       createDailyCall({
         ...options,
-        dailyConfig: { ...options.dailyConfig, bundlePathOverride: `${location.origin}/no-such-daily-bundle/` } as never,
+        dailyConfig: {
+          ...options.dailyConfig,
+          bundlePathOverride: `${location.origin}/no-such-daily-bundle/`,
+        } as never,
       });
     const el = await fixture<TavusConversation>(
-      html`<tavus-conversation conversation-url="https://tavus.daily.co/c123" .callFactory=${factory}></tavus-conversation>`,
+      html`<tavus-conversation
+        conversation-url="https://tavus.daily.co/c123"
+        .callFactory=${factory}
+      ></tavus-conversation>`,
     );
     const failed = oneEvent(el, 'tavus-error');
     await el.start().catch(() => {});

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 
+import '../../../src/index.js';
 import type { TavusConversation } from '../../../src/index.js';
 import { createFakeFactory } from '../../support/fake-call.js';
 
@@ -15,15 +16,24 @@ describe('<tavus-conversation>', () => {
     async function element() {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-endpoint="/api/conversations" .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-endpoint="/api/conversations"
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       return { el, calls };
     }
 
     it('creates the conversation through the endpoint and joins with its URL and token', async () => {
-      fetchStub = sinon.stub(window, 'fetch').resolves(
-        json({ conversation_url: 'https://tavus.daily.co/abc', conversation_id: 'abc', meeting_token: 'tok' }),
-      );
+      fetchStub = sinon
+        .stub(window, 'fetch')
+        .resolves(
+          json({
+            conversation_url: 'https://tavus.daily.co/abc',
+            conversation_id: 'abc',
+            meeting_token: 'tok',
+          }),
+        );
       const { el, calls } = await element();
       await el.start();
       const [url, init] = fetchStub.firstCall.args as [string, RequestInit];
@@ -39,7 +49,9 @@ describe('<tavus-conversation>', () => {
 
     it('end() also asks the endpoint to end the conversation', async () => {
       fetchStub = sinon.stub(window, 'fetch');
-      fetchStub.onFirstCall().resolves(json({ conversation_url: 'https://tavus.daily.co/abc', conversation_id: 'abc' }));
+      fetchStub
+        .onFirstCall()
+        .resolves(json({ conversation_url: 'https://tavus.daily.co/abc', conversation_id: 'abc' }));
       fetchStub.onSecondCall().resolves(json({ ok: true }));
       const { el } = await element();
       await el.start();
@@ -50,9 +62,16 @@ describe('<tavus-conversation>', () => {
     });
 
     it('an HTTP error ends in state error with the status and the server message', async () => {
-      fetchStub = sinon.stub(window, 'fetch').resolves(
-        json({ error: { code: 'tavus_refused', message: 'Maximum concurrent conversations reached' } }, 500),
-      );
+      fetchStub = sinon
+        .stub(window, 'fetch')
+        .resolves(
+          json(
+            {
+              error: { code: 'tavus_refused', message: 'Maximum concurrent conversations reached' },
+            },
+            500,
+          ),
+        );
       const { el, calls } = await element();
       await el.start().catch(() => {});
       expect(el.state).to.equal('error');
@@ -64,10 +83,15 @@ describe('<tavus-conversation>', () => {
     });
 
     it('an answer that is not JSON ends in state error', async () => {
-      fetchStub = sinon.stub(window, 'fetch').resolves(new Response('<html>oops</html>', { status: 200 }));
+      fetchStub = sinon
+        .stub(window, 'fetch')
+        .resolves(new Response('<html>oops</html>', { status: 200 }));
       const { el } = await element();
       await el.start().catch(() => {});
-      expect(el.error).to.deep.equal({ code: 'endpoint-failed', message: 'The conversation service did not answer with JSON.' });
+      expect(el.error).to.deep.equal({
+        code: 'endpoint-failed',
+        message: 'The conversation service did not answer with JSON.',
+      });
     });
 
     it('an answer without conversation_url ends in state error', async () => {
@@ -83,7 +107,9 @@ describe('<tavus-conversation>', () => {
       fetchStub.onSecondCall().resolves(json({ conversation_url: 'https://tavus.daily.co/abc' }));
       const { el } = await element();
       await el.start().catch(() => {});
-      expect(el.error!.message).to.equal('The conversation service could not be reached (Failed to fetch).');
+      expect(el.error!.message).to.equal(
+        'The conversation service could not be reached (Failed to fetch).',
+      );
       await el.start();
       expect(el.state).to.equal('waiting');
     });

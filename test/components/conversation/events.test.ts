@@ -18,7 +18,7 @@ describe('<tavus-conversation>', () => {
       const seen = recordEvents(el, ['tavus-utterance', 'tavus-event']);
       const message = utterance(1, 'hello');
       call.message(message);
-      await afterReorderWindow(50);
+      await afterReorderWindow();
       expect(seen.map((e) => e.type)).to.deep.equal(['tavus-utterance', 'tavus-event']);
       expect(seen[0]!.detail).to.deep.equal(message);
     });
@@ -33,12 +33,22 @@ describe('<tavus-conversation>', () => {
         'tavus-brand-new-thing',
       ];
       const seen = recordEvents(el, names);
-      call.message(tavusEvent('conversation.utterance.streaming', { seq: 1, properties: { role: 'pal', speech: 'Hi', content_index: 0, final: false } }));
+      call.message(
+        tavusEvent('conversation.utterance.streaming', {
+          seq: 1,
+          properties: { role: 'pal', speech: 'Hi', content_index: 0, final: false },
+        }),
+      );
       call.message(tavusEvent('conversation.replica.started_speaking', { seq: 2 }));
       call.message(tavusEvent('system.replica_joined', { seq: 3 }));
-      call.message(tavusEvent('conversation.tool_call', { seq: 4, properties: { name: 'x', arguments: '{}' } }));
+      call.message(
+        tavusEvent('conversation.tool_call', {
+          seq: 4,
+          properties: { name: 'x', arguments: '{}' },
+        }),
+      );
       call.message(tavusEvent('conversation.brand_new.thing', { seq: 5 }));
-      await afterReorderWindow(50);
+      await afterReorderWindow();
       expect(seen.map((e) => e.type)).to.deep.equal(names);
     });
 
@@ -72,7 +82,13 @@ describe('<tavus-conversation>', () => {
     it('ignores messages of another conversation and of a non-Tavus message_type', async () => {
       const { el, call } = await connectedElement();
       const seen = recordEvents(el, ['tavus-event']);
-      call.message(tavusEvent('conversation.utterance', { seq: 1, properties: { role: 'user', speech: 'x' } }, 'other-conversation'));
+      call.message(
+        tavusEvent(
+          'conversation.utterance',
+          { seq: 1, properties: { role: 'user', speech: 'x' } },
+          'other-conversation',
+        ),
+      );
       call.message({ ...utterance(2, 'y'), message_type: 'application' });
       await afterReorderWindow();
       expect(seen).to.have.length(0);
@@ -81,20 +97,34 @@ describe('<tavus-conversation>', () => {
     it('ignores malformed messages and keeps the call going', async () => {
       const { el, call } = await connectedElement();
       const seen = recordEvents(el, ['tavus-event']);
-      for (const junk of ['{not json', 42, null, [], { event_type: 7 }, { message_type: 'conversation' }, 'null']) {
+      for (const junk of [
+        '{not json',
+        42,
+        null,
+        [],
+        { event_type: 7 },
+        { message_type: 'conversation' },
+        'null',
+      ]) {
         call.message(junk);
       }
       call.message(utterance(9, 'still here'));
-      await afterReorderWindow(50);
+      await afterReorderWindow();
       expect(seen.map((e) => e.detail.seq)).to.deep.equal([9]);
       expect(el.state).to.equal('connected');
     });
 
     it('builds the transcript from utterance events', async () => {
       const { el, call } = await connectedElement();
-      call.message(tavusEvent('conversation.utterance', { seq: 1, inference_id: 'g', properties: { role: 'replica', speech: 'Hi, I am Anna.' } }));
+      call.message(
+        tavusEvent('conversation.utterance', {
+          seq: 1,
+          inference_id: 'g',
+          properties: { role: 'replica', speech: 'Hi, I am Anna.' },
+        }),
+      );
       call.message(utterance(2, 'Hello Anna'));
-      await afterReorderWindow(50);
+      await afterReorderWindow();
       expect(el.transcript.map((m) => [m.role, m.text])).to.deep.equal([
         ['replica', 'Hi, I am Anna.'],
         ['user', 'Hello Anna'],
@@ -102,10 +132,15 @@ describe('<tavus-conversation>', () => {
     });
 
     it('fires tavus-state-change for each step, in order', async () => {
-      const { factory, calls } = await import('../../support/fake-call.js').then((m) => m.createFakeFactory());
+      const { factory, calls } = await import('../../support/fake-call.js').then((m) =>
+        m.createFakeFactory(),
+      );
       const { fixture, html } = await import('@open-wc/testing');
       const el = await fixture<HTMLElementTagNameMap['tavus-conversation']>(
-        html`<tavus-conversation conversation-url="https://tavus.daily.co/c123" .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url="https://tavus.daily.co/c123"
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       const seen = recordEvents(el, ['tavus-state-change']);
       await el.start();
@@ -140,8 +175,12 @@ describe('<tavus-conversation>', () => {
 
     it('ends with reason shutdown on system.shutdown', async () => {
       const { el, call } = await connectedElement();
-      call.message(tavusEvent('system.shutdown', { properties: { shutdown_reason: 'max_call_duration reached' } }));
-      await afterReorderWindow(50);
+      call.message(
+        tavusEvent('system.shutdown', {
+          properties: { shutdown_reason: 'max_call_duration reached' },
+        }),
+      );
+      await afterReorderWindow();
       expect(el.state).to.equal('ended');
       expect(call.destroyed).to.equal(1);
     });

@@ -11,21 +11,38 @@ describe('<tavus-conversation>', () => {
     it('creates the call with multiple-instance support and avoid-eval, listening before it joins', async () => {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url=${CONVERSATION_URL} camera-off user-name="Ada" .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          camera-off
+          user-name="Ada"
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       const joining = el.start();
       const call = calls[0]!;
-      expect(call.options).to.deep.include({ allowMultipleCallInstances: true, startVideoOff: true, startAudioOff: false });
+      expect(call.options).to.deep.include({
+        allowMultipleCallInstances: true,
+        startVideoOff: true,
+        startAudioOff: false,
+      });
       expect(call.options.dailyConfig).to.deep.equal({ avoidEval: true });
       await joining;
-      expect(call.joinOptions).to.deep.equal({ url: CONVERSATION_URL, userName: 'Ada', startVideoOff: true, startAudioOff: false });
+      expect(call.joinOptions).to.deep.equal({
+        url: CONVERSATION_URL,
+        userName: 'Ada',
+        startVideoOff: true,
+        startAudioOff: false,
+      });
       expect(call.listenerCount()).to.be.greaterThan(5);
     });
 
     it('passes the meeting token from ?t= in the URL', async () => {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url="https://tavus.daily.co/c77?t=secret-token" .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url="https://tavus.daily.co/c77?t=secret-token"
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       await el.start();
       expect(calls[0]!.joinOptions).to.include({ token: 'secret-token' });
@@ -34,7 +51,10 @@ describe('<tavus-conversation>', () => {
     it('waits for the replica: waiting after the join, connected when it is in the room', async () => {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       await el.start();
       expect(el.state).to.equal('waiting');
@@ -45,7 +65,11 @@ describe('<tavus-conversation>', () => {
     it('auto-start joins as soon as it is connected to the document', async () => {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation auto-start conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          auto-start
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       await waitUntil(() => el.state === 'waiting');
       expect(calls).to.have.length(1);
@@ -56,7 +80,10 @@ describe('<tavus-conversation>', () => {
         { kind: 'reject', reason: 'Failed to load call object bundle: TypeError: Failed to fetch' },
       ]);
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       const failed = oneEvent(el, 'tavus-error');
       let rejection: unknown;
@@ -86,7 +113,10 @@ describe('<tavus-conversation>', () => {
     it('refuses a conversation URL that is not https', async () => {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url="javascript:alert(1)" .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url="javascript:alert(1)"
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       await el.start().catch(() => {});
       expect(el.error!.code).to.equal('invalid-url');
@@ -95,10 +125,18 @@ describe('<tavus-conversation>', () => {
 
     it('reports a call factory that throws as call-unavailable', async () => {
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${() => { throw new Error('no WebRTC here'); }}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${() => {
+            throw new Error('no WebRTC here');
+          }}
+        ></tavus-conversation>`,
       );
       await el.start().catch(() => {});
-      expect(el.error).to.deep.equal({ code: 'call-unavailable', message: 'The video call library could not be loaded: no WebRTC here' });
+      expect(el.error).to.deep.equal({
+        code: 'call-unavailable',
+        message: 'The video call library could not be loaded: no WebRTC here',
+      });
     });
 
     it('leaves and destroys the call when removed from the document', async () => {
@@ -123,7 +161,10 @@ describe('<tavus-conversation>', () => {
     it('cancels a join in progress when removed, and destroys the call', async () => {
       const { factory, calls } = createFakeFactory([{ kind: 'hang' }]);
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url=${CONVERSATION_URL} .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       void el.start();
       await waitUntil(() => calls.length === 1);

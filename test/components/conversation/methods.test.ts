@@ -26,8 +26,15 @@ describe('<tavus-conversation>', () => {
     it("merges Tavus' echo of typed text into the same transcript message", async () => {
       const { el, call } = await connectedElement();
       await el.respond('Add two coffees');
-      call.message(tavusEvent('conversation.utterance', { seq: 5, turn_idx: 2, inference_id: 'r1', properties: { role: 'user', speech: 'Add two coffees' } }));
-      await afterReorderWindow(50);
+      call.message(
+        tavusEvent('conversation.utterance', {
+          seq: 5,
+          turn_idx: 2,
+          inference_id: 'r1',
+          properties: { role: 'user', speech: 'Add two coffees' },
+        }),
+      );
+      await afterReorderWindow();
       expect(el.transcript).to.have.length(1);
       expect(el.transcript[0]!.inference_id).to.equal('r1');
     });
@@ -36,7 +43,11 @@ describe('<tavus-conversation>', () => {
       const { el, call } = await connectedElement();
       await el.echo('Say this');
       expect(call.interactions.at(-1)).to.deep.include({ event_type: 'conversation.echo' });
-      expect(call.interactions.at(-1).properties).to.include({ modality: 'text', text: 'Say this', done: true });
+      expect(call.interactions.at(-1).properties).to.include({
+        modality: 'text',
+        text: 'Say this',
+        done: true,
+      });
     });
 
     it('echoAudio() sends chunks under 4 KB with one inference id and done on the last', async () => {
@@ -71,8 +82,18 @@ describe('<tavus-conversation>', () => {
       await el.overwriteContext('The user is on the pricing page.');
       await el.appendContext('They chose the team plan.');
       expect(call.interactions.slice(-2)).to.deep.equal([
-        { message_type: 'conversation', event_type: 'conversation.overwrite_llm_context', conversation_id: 'c123', properties: { context: 'The user is on the pricing page.' } },
-        { message_type: 'conversation', event_type: 'conversation.append_llm_context', conversation_id: 'c123', properties: { context: 'They chose the team plan.' } },
+        {
+          message_type: 'conversation',
+          event_type: 'conversation.overwrite_llm_context',
+          conversation_id: 'c123',
+          properties: { context: 'The user is on the pricing page.' },
+        },
+        {
+          message_type: 'conversation',
+          event_type: 'conversation.append_llm_context',
+          conversation_id: 'c123',
+          properties: { context: 'They chose the team plan.' },
+        },
       ]);
     });
 
@@ -98,7 +119,10 @@ describe('<tavus-conversation>', () => {
 
     it('send() fills in message_type and conversation_id', async () => {
       const { el, call } = await connectedElement();
-      await el.send({ event_type: 'conversation.objective.confirm', properties: { objective_name: 'x' } });
+      await el.send({
+        event_type: 'conversation.objective.confirm',
+        properties: { objective_name: 'x' },
+      });
       expect(call.interactions.at(-1)).to.deep.equal({
         message_type: 'conversation',
         event_type: 'conversation.objective.confirm',
@@ -118,7 +142,11 @@ describe('<tavus-conversation>', () => {
     it('stamps conversation-id, when set, instead of the id in the URL', async () => {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url="https://tavus.daily.co/room-1" conversation-id="conv-9" .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url="https://tavus.daily.co/room-1"
+          conversation-id="conv-9"
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       await el.start();
       calls[0]!.addReplica();
@@ -129,7 +157,10 @@ describe('<tavus-conversation>', () => {
     it('rejects interaction methods with a clear message when not connected', async () => {
       const { factory } = createFakeFactory();
       const el = await fixture<TavusConversation>(
-        html`<tavus-conversation conversation-url="https://tavus.daily.co/c1" .callFactory=${factory}></tavus-conversation>`,
+        html`<tavus-conversation
+          conversation-url="https://tavus.daily.co/c1"
+          .callFactory=${factory}
+        ></tavus-conversation>`,
       );
       for (const attempt of [
         () => el.respond('hi'),

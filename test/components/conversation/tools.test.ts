@@ -116,9 +116,19 @@ describe('<tavus-conversation>', () => {
     it('feeds the result of a legacy tool (no tool_call_id) into the LLM context', async () => {
       const { el, call } = await connectedElement();
       el.tools = { add_to_cart: () => ({ added: 1 }) };
-      call.message(tavusEvent('conversation.tool_call', { seq: 1, inference_id: 'x', properties: { name: 'add_to_cart', arguments: '{}' } }));
-      await waitUntil(() => call.interactions.some((i) => i.event_type === 'conversation.append_llm_context'));
-      const append = call.interactions.find((i) => i.event_type === 'conversation.append_llm_context');
+      call.message(
+        tavusEvent('conversation.tool_call', {
+          seq: 1,
+          inference_id: 'x',
+          properties: { name: 'add_to_cart', arguments: '{}' },
+        }),
+      );
+      await waitUntil(() =>
+        call.interactions.some((i) => i.event_type === 'conversation.append_llm_context'),
+      );
+      const append = call.interactions.find(
+        (i) => i.event_type === 'conversation.append_llm_context',
+      );
       expect(append.properties.context).to.contain('add_to_cart').and.to.contain('"added":1');
     });
   });
