@@ -56,9 +56,10 @@ type Props = Record<string, unknown>;
  * Events must be applied in `seq` order (the sequencer's output).
  *
  * Replica replies are grouped by `inference_id` (else `turn_idx`, else the latest open reply):
- * - `conversation.utterance.streaming` carries the accumulated text: it replaces, never appends,
- *   a lower `content_index` arriving late is ignored, and so is anything after the final message. The final message of an interrupted
- *   reply holds exactly the words spoken and marks the message `interrupted`.
+ * - `conversation.utterance.streaming` carries the accumulated text: it replaces, never appends;
+ *   a lower `content_index` arriving late is ignored, and so is anything after the final message.
+ *   The final message of an interrupted reply holds exactly the words spoken and marks the
+ *   message `interrupted`.
  * - The one-shot replica `conversation.utterance` creates the bubble when no streaming exists yet
  *   (the greeting comes only this way) but never overwrites streamed text: it holds the whole
  *   intended reply, including words never spoken.
