@@ -7,6 +7,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
+import minifyTemplates from './scripts/rollup-minify-templates.mjs';
+
 // Chromium does not parse native decorators yet: anything that reaches a browser is ES2022.
 const transpile = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
 const minify = () => terser({ module: true, format: { comments: false } });
@@ -31,7 +33,7 @@ const lib = {
 
 const cdn = {
   input: { 'tavus-conversation': 'src/index.ts' },
-  plugins: [nodeResolve({ browser: true }), transpile(), minify()],
+  plugins: [nodeResolve({ browser: true }), transpile(), minifyTemplates(), minify()],
   output: {
     dir: 'dist/cdn',
     format: 'es',
