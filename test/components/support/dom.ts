@@ -53,3 +53,19 @@ export function nextFrames(): Promise<void> {
     requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
   );
 }
+
+/** Waits for running CSS transitions and finite animations (entry animations) to finish. */
+export async function settle(): Promise<void> {
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let index = 0; index < roots.length; index += 1) {
+    for (const element of roots[index]!.querySelectorAll('*')) {
+      if (element.shadowRoot) {
+        roots.push(element.shadowRoot);
+      }
+    }
+  }
+  const running = roots
+    .flatMap((root) => root.getAnimations())
+    .filter((animation) => animation.effect?.getTiming().iterations !== Infinity);
+  await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+}
