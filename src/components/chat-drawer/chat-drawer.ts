@@ -394,7 +394,7 @@ export class TavusChatDrawer extends LitElement {
           id="composer-input"
           part="composer-input"
           rows="1"
-          enterkeyhint="send"
+          .enterKeyHint=${'send'}
           dir="auto"
           maxlength=${ifDefined(this.maxLength > 0 ? this.maxLength : undefined)}
           placeholder=${this.strings.composerPlaceholder}

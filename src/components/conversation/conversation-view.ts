@@ -292,17 +292,19 @@ function renderScreen(model: ConversationViewModel, handlers: ConversationViewHa
           >
             ${icon('retry')}<span>${s.restart}</span>
           </button>
-          ${model.messages.length > 0 && !model.chatOpen
-            ? html`<button
-                class="secondary"
-                part="transcript-button"
-                type="button"
-                data-chat-opener
-                @click=${() => handlers.setChatOpen(true)}
-              >
-                ${s.viewTranscript}
-              </button>`
-            : nothing}
+          ${
+            model.messages.length > 0 && !model.chatOpen
+              ? html`<button
+                  class="secondary"
+                  part="transcript-button"
+                  type="button"
+                  data-chat-opener
+                  @click=${() => handlers.setChatOpen(true)}
+                >
+                  ${s.viewTranscript}
+                </button>`
+              : nothing
+          }
         </div>
       </div>`;
     case 'error':
