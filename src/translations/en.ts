@@ -83,7 +83,6 @@ export const EN_STRINGS = {
   replicaVideo: 'Video of the agent',
   replicaVideoNamed: 'Video of {name}',
   selfView: 'Your camera',
-  replicaSpeaking: 'Speaking',
   enableSound: 'Tap to enable sound',
 
   // Chat drawer

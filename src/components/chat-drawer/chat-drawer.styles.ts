@@ -421,9 +421,24 @@ export const chatDrawerStyles = css`
       border-color: CanvasText;
     }
 
-    .send {
+    .send,
+    .close,
+    .earlier,
+    .jump {
+      border: 1px solid ButtonText;
       background: ButtonFace;
       color: ButtonText;
+    }
+
+    .send:disabled {
+      border-color: GrayText;
+      color: GrayText;
+    }
+
+    .typing i,
+    .streaming .text::after {
+      forced-color-adjust: none;
+      background: CanvasText;
     }
   }
 `;

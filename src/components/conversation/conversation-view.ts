@@ -467,6 +467,9 @@ function renderLauncher(model: ConversationViewModel, handlers: ConversationView
       ${model.poster ? html`<img src=${model.poster} alt="" />` : icon('video')}
     </span>
     <span class="launcher-close" aria-hidden="true">${icon('chevronDown')}</span>
+    <span class="launcher-tip" aria-hidden="true"
+      >${model.open ? model.strings.closePanel : model.strings.openPanel}</span
+    >
     ${live ? html`<span class="live-dot" aria-hidden="true"></span>` : nothing}
   </button>`;
 }

@@ -901,6 +901,42 @@ const floatingStyles = css`
     rotate: 0deg;
   }
 
+  .launcher-tip {
+    position: absolute;
+    inset-inline-end: calc(100% + 12px);
+    inset-block-start: 50%;
+    translate: 4px -50%;
+    padding-block: 6px;
+    padding-inline: 10px;
+    border-radius: 8px;
+    background: rgb(12 14 18 / 0.92);
+    color: #ffffff;
+    font-size: 0.85em;
+    font-weight: 550;
+    white-space: nowrap;
+    opacity: 0;
+    pointer-events: none;
+    transition:
+      opacity 120ms ease,
+      translate 120ms ease;
+  }
+
+  :host(:dir(rtl)) .launcher-tip {
+    translate: -4px -50%;
+  }
+
+  .launcher:hover .launcher-tip,
+  .launcher:focus-visible .launcher-tip {
+    opacity: 1;
+    translate: 0 -50%;
+  }
+
+  @media (hover: none) and (pointer: coarse) {
+    .launcher-tip {
+      display: none;
+    }
+  }
+
   .live-dot {
     position: absolute;
     inset-block-start: 1px;
@@ -980,10 +1016,18 @@ const adaptiveStyles = css`
     .control.off,
     .control.end,
     .primary,
+    .secondary,
     .launcher,
-    .minimize {
+    .minimize,
+    .notice-action {
+      border: 1px solid ButtonText;
       background: ButtonFace;
       color: ButtonText;
+    }
+
+    .control[aria-disabled='true'] {
+      border-color: GrayText;
+      color: GrayText;
     }
 
     .control[aria-pressed='true'],
@@ -992,8 +1036,10 @@ const adaptiveStyles = css`
       color: HighlightText;
     }
 
-    .bars i,
+    .speaker .bars i,
+    .speaker.active .bars i,
     .live-dot {
+      forced-color-adjust: none;
       background: CanvasText;
     }
 
@@ -1002,7 +1048,8 @@ const adaptiveStyles = css`
       border-block-start-color: Canvas;
     }
 
-    .tooltip {
+    .tooltip,
+    .launcher-tip {
       border: 1px solid CanvasText;
       background: Canvas;
       color: CanvasText;
