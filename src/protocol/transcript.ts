@@ -31,7 +31,7 @@ const MAX_PENDING_TYPED = 20;
 
 /** Mutable bookkeeping behind one message. */
 interface Row {
-  /** Position counted from the first message ever added; index = pos - dropped. */
+  /** Position counted from the first message since `clear()`; see `isPresent`. */
   pos: number;
   message: TranscriptMessage;
   /** Entries of `byKey` that point at this row, removed with it. */
@@ -74,13 +74,17 @@ type Props = Record<string, unknown>;
  * aside) as a user utterance, the echo merges into it. A repeated user utterance (same
  * inference_id and text) is ignored.
  *
- * Updates are immutable: a change makes a new `messages` array and a new object for the changed
- * message; untouched messages keep their identity.
+ * Updates are immutable: after a change `messages` is a new array (built when read), a changed
+ * message is a new object, and untouched messages keep their identity.
  */
 export class Transcript {
-  private list: readonly TranscriptMessage[] = [];
+  /** Rows from index `head` on are the messages, oldest first (dropping just moves `head`). */
   private rows: Row[] = [];
+  private head = 0;
+  /** Messages dropped by `maxMessages` since `clear()`: the position of `rows[head]`. */
   private dropped = 0;
+  /** The array `messages` returns, built on first read after a change. */
+  private snapshot: readonly TranscriptMessage[] | undefined = [];
   private nextPos = 0;
   private nextId = 1;
   private readonly byKey = new Map<string, Row>();
@@ -99,8 +103,18 @@ export class Transcript {
     this.now = options.now ?? Date.now;
   }
 
+  /**
+   * The messages, oldest first. A new array after every change, built when read: a burst of
+   * events between two renders costs one copy, not one per event.
+   */
   get messages(): readonly TranscriptMessage[] {
-    return this.list;
+    if (this.snapshot === undefined) {
+      const list: TranscriptMessage[] = new Array(this.rows.length - this.head);
+      for (let i = this.head; i < this.rows.length; i++)
+        list[i - this.head] = this.rows[i]!.message;
+      this.snapshot = list;
+    }
+    return this.snapshot;
   }
 
   /**
@@ -167,8 +181,9 @@ export class Transcript {
   }
 
   clear(): void {
-    this.list = [];
+    this.snapshot = [];
     this.rows = [];
+    this.head = 0;
     this.byKey.clear();
     this.pendingTyped = [];
     this.anonymousReply = undefined;
@@ -303,17 +318,16 @@ export class Transcript {
   private userUtterance(event: TavusEvent, props: Props): boolean {
     const text = readText(props);
     if (!text || text.trim() === '') return false;
-    const normalized = normalize(text);
     const inferenceId = readInferenceId(event);
     const turn = event.turn_idx;
     const timestamp = this.timestampOf(event);
     const hasTimestamp = event.timestamp !== undefined;
     if (inferenceId !== undefined) {
       const earlier = this.byKey.get(`uf:${inferenceId}`);
-      if (earlier && normalize(earlier.message.text) === normalized) return false;
+      if (earlier && normalize(earlier.message.text) === normalize(text)) return false;
     }
 
-    const typed = this.takeTyped(normalized);
+    const typed = this.pendingTyped.length > 0 ? this.takeTyped(normalize(text)) : undefined;
     if (typed) {
       const changes: Partial<TranscriptMessage> = {};
       if (inferenceId !== undefined) changes.inference_id = inferenceId;
@@ -352,7 +366,6 @@ export class Transcript {
 
   /** Removes and returns the oldest pending typed message with this text, if still recent. */
   private takeTyped(normalized: string): Row | undefined {
-    if (this.pendingTyped.length === 0) return undefined;
     const now = this.now();
     this.pendingTyped = this.pendingTyped.filter(
       (row) => now - (row.typedAt ?? 0) <= TYPED_ECHO_WINDOW_MS && this.isPresent(row),
@@ -377,14 +390,18 @@ export class Transcript {
     };
     this.addKey(row, key);
     this.rows.push(row);
-    let next = [...this.list, row.message];
-    const excess = next.length - this.maxMessages;
+    const excess = this.rows.length - this.head - this.maxMessages;
+    for (let i = 0; i < excess; i++) this.forget(this.rows[this.head + i]!);
     if (excess > 0) {
-      for (const old of this.rows.splice(0, excess)) this.forget(old);
+      this.head += excess;
       this.dropped += excess;
-      next = next.slice(excess);
+      // Compact now and then, so that dropping stays O(1) on average.
+      if (this.head > 1024 && this.head * 2 > this.rows.length) {
+        this.rows = this.rows.slice(this.head);
+        this.head = 0;
+      }
     }
-    this.list = next;
+    this.snapshot = undefined;
     return row;
   }
 
@@ -403,7 +420,7 @@ export class Transcript {
   }
 
   private isPresent(row: Row): boolean {
-    return row.pos >= this.dropped && this.rows[row.pos - this.dropped] === row;
+    return row.pos >= this.dropped && this.rows[this.head + row.pos - this.dropped] === row;
   }
 
   /** Applies changes to one message; returns false when nothing actually differs. */
@@ -418,7 +435,7 @@ export class Transcript {
     }
     if (!differs || !this.isPresent(row)) return false;
     row.message = { ...current, ...changes };
-    this.list = replaceAt(this.list, row.pos - this.dropped, row.message);
+    this.snapshot = undefined;
     return true;
   }
 
@@ -472,10 +489,4 @@ function withIds(message: TranscriptMessage, event: TavusEvent): TranscriptMessa
 
 function normalize(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
-}
-
-function replaceAt<T>(list: readonly T[], index: number, value: T): readonly T[] {
-  const next = list.slice();
-  next[index] = value;
-  return next;
 }
