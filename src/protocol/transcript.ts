@@ -109,10 +109,8 @@ export class Transcript {
    */
   get messages(): readonly TranscriptMessage[] {
     if (this.snapshot === undefined) {
-      const list: TranscriptMessage[] = new Array(this.rows.length - this.head);
-      for (let i = this.head; i < this.rows.length; i++)
-        list[i - this.head] = this.rows[i]!.message;
-      this.snapshot = list;
+      const rows = this.rows.length > this.head ? this.rows.slice(this.head) : [];
+      this.snapshot = rows.map((row) => row.message);
     }
     return this.snapshot;
   }

@@ -464,6 +464,21 @@ describe('Transcript', () => {
       expect(capped.messages.map((m) => m.text)).to.deep.equal(['three', 'one again']);
     });
 
+    it('stays correct over thousands of drops', () => {
+      const capped = new Transcript({ maxMessages: 10, now: () => NOW });
+      for (let i = 0; i < 3000; i++) {
+        capped.apply(
+          streaming('pal', `reply ${i}`, { content_index: 0 }, { inference_id: `${i}` }),
+        );
+      }
+      expect(capped.messages.map((m) => m.text)).to.deep.equal(
+        Array.from({ length: 10 }, (_, i) => `reply ${2990 + i}`),
+      );
+      capped.apply(streaming('pal', 'updated', { content_index: 1 }, { inference_id: '2995' }));
+      expect(capped.messages[5]!.text).to.equal('updated');
+      expect(capped.messages).to.have.length(10);
+    });
+
     it('forgets a typed message that was dropped before its echo', () => {
       const capped = new Transcript({ maxMessages: 1, now: () => NOW });
       capped.addTypedUserMessage('typed');
