@@ -198,6 +198,14 @@ export class SimulatedCall implements DailyCallLike {
           for (const track of Object.values(tracks)) track.stop();
           return;
         }
+        // setLocalAudio/Video() while the browser was asking wins over the join options.
+        const wantedNow = {
+          audio: this.preference.audio ?? want.audio,
+          video: this.preference.video ?? want.video,
+        };
+        const wanted = (kind: MediaKind): boolean => wantedNow[kind];
+        delete this.preference.audio;
+        delete this.preference.video;
         const sessionId = this.ids.uuid();
         session.local = {
           sessionId,
@@ -205,9 +213,17 @@ export class SimulatedCall implements DailyCallLike {
           userName: typeof merged.userName === 'string' ? merged.userName : '',
           local: true,
           joinedAt: new Date(this.options.now()),
-          audio: slot(tracks.audio ?? null, want.audio),
-          video: slot(tracks.video ?? null, want.video),
+          audio: slot(tracks.audio ?? null, wanted('audio')),
+          video: slot(tracks.video ?? null, wanted('video')),
         };
+        if (tracks.audio && !wanted('audio')) {
+          tracks.audio.enabled = false;
+          session.local.audio.state = 'off';
+        }
+        if (tracks.video && !wanted('video')) {
+          tracks.video.stop();
+          session.local.video = slot(null, false);
+        }
         if (failure) this.reportCameraError(session.local, failure);
         session.scheduler.after(this.options.timing.joinMs, () => this.completeJoin(session));
       });

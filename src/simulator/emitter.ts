@@ -3,7 +3,6 @@
  * and `off` return the call object; a listener that throws is reported and does not stop the
  * other listeners or the call, so the same holds here.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Listener = (event: any) => void;
 
 export class Emitter {

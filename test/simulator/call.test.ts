@@ -272,6 +272,24 @@ describe('SimulatedCall: daily-js behaviour', () => {
       expect(started).to.include({ type: 'video', track: again });
     });
 
+    it('honours a toggle made while joining, before the devices are known', async () => {
+      const { call } = track(newCall());
+      const joining = call.join({ url: ROOM_URL });
+      call.setLocalVideo(false);
+      call.setLocalAudio(false);
+      await joining;
+      const local = call.participants()['local'];
+      expect(local?.tracks.video).to.deep.equal({ state: 'off', off: { byUser: true } });
+      expect(local?.tracks.audio.state).to.equal('off');
+      expect(local?.tracks.audio.persistentTrack?.enabled).to.equal(false);
+      expect(call.localVideo()).to.equal(false);
+      expect(call.localAudio()).to.equal(false);
+      // The preference was used up: the next join follows its own options.
+      await call.leave();
+      await call.join({ url: ROOM_URL });
+      expect(call.localVideo()).to.equal(true);
+    });
+
     it('emits camera-error when the camera cannot be turned back on', async () => {
       let deny = false;
       const { call, recorder } = track(

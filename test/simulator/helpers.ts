@@ -14,7 +14,7 @@ export const CONVERSATION_ID = 'c7f3a91b2e';
 
 /** Records every daily event of a call object, in order. */
 export class Recorder {
-  readonly events: { name: string; payload: any }[] = []; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly events: { name: string; payload: any }[] = [];
 
   constructor(call: SimulatedCall, names: readonly string[]) {
     for (const name of names) {

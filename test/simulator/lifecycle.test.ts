@@ -21,7 +21,6 @@ class ResourceWatch {
     const originalRaf = window.requestAnimationFrame;
     const originalCancelRaf = window.cancelAnimationFrame;
     const OriginalAudioContext = window.AudioContext;
-    const watch = this;
 
     window.setTimeout = ((
       handler: (...args: unknown[]) => void,
@@ -29,36 +28,37 @@ class ResourceWatch {
       ...args: unknown[]
     ) => {
       if (!fromSimulator()) return originalSetTimeout(handler, ms, ...args);
-      watch.timeoutsCreated++;
+      this.timeoutsCreated++;
       const id = originalSetTimeout(() => {
-        watch.timeouts.delete(id);
+        this.timeouts.delete(id);
         handler(...args);
       }, ms);
-      watch.timeouts.add(id);
+      this.timeouts.add(id);
       return id;
     }) as typeof window.setTimeout;
     window.clearTimeout = ((id?: number) => {
-      if (id !== undefined) watch.timeouts.delete(id);
+      if (id !== undefined) this.timeouts.delete(id);
       originalClearTimeout(id);
     }) as typeof window.clearTimeout;
     window.requestAnimationFrame = (callback: FrameRequestCallback): number => {
       if (!fromSimulator()) return originalRaf(callback);
-      watch.framesRequested++;
+      this.framesRequested++;
       const id = originalRaf((time) => {
-        watch.frames.delete(id);
+        this.frames.delete(id);
         callback(time);
       });
-      watch.frames.add(id);
+      this.frames.add(id);
       return id;
     };
     window.cancelAnimationFrame = (id: number): void => {
-      watch.frames.delete(id);
+      this.frames.delete(id);
       originalCancelRaf(id);
     };
+    const contexts = this.contexts;
     window.AudioContext = class extends OriginalAudioContext {
       constructor(options?: AudioContextOptions) {
         super(options);
-        watch.contexts.push(this);
+        contexts.push(this);
       }
     };
     this.restore.push(() => {
