@@ -218,7 +218,9 @@ function renderPanel(model: ConversationViewModel, handlers: ConversationViewHan
         ${
           model.captionsOn && model.caption && inCall
             ? html`<div class="captions" part="captions" aria-live="off">
-                <span class="caption-text" dir="auto">${model.caption}</span>
+                <span class="caption-text"
+                  ><span class="caption-lines" dir="auto">${model.caption}</span></span
+                >
               </div>`
             : nothing
         }

@@ -82,6 +82,7 @@ const panelStyles = css`
     background: var(--_tavus-stage-background);
   }
 
+  /* Narrow: a portrait stage; the self-view moves up, clear of the captions and controls. */
   @container tavus (max-width: 479px) {
     .layout {
       aspect-ratio: var(--_tavus-stage-aspect-ratio-narrow);
@@ -89,6 +90,8 @@ const panelStyles = css`
 
     .stage {
       --_tavus-self-view-aspect-ratio: 3 / 4;
+      --_tavus-self-view-inset-block-start: 60px;
+      --_tavus-self-view-inset-block-end: auto;
     }
   }
 
@@ -408,12 +411,8 @@ const panelStyles = css`
   }
 
   .caption-text {
-    display: flex;
-    flex-direction: column;
-    justify-content: flex-end;
+    display: block;
     max-inline-size: min(100%, 36em);
-    max-block-size: calc(2 * 1.45em + 12px);
-    overflow: hidden;
     padding-block: 6px;
     padding-inline: 12px;
     border-radius: 10px;
@@ -422,6 +421,15 @@ const panelStyles = css`
     font-size: 1.05em;
     line-height: 1.45;
     text-align: center;
+  }
+
+  /* The last two lines: older words scroll out of the top as the caption grows. */
+  .caption-lines {
+    display: flex;
+    flex-direction: column;
+    justify-content: flex-end;
+    max-block-size: calc(2 * 1.45em);
+    overflow: hidden;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }

@@ -29,6 +29,7 @@ export const videoStageStyles = css`
     position: absolute;
     z-index: 1;
     inset-inline-end: 12px;
+    inset-block-start: var(--_tavus-self-view-inset-block-start, auto);
     inset-block-end: var(--_tavus-self-view-inset-block-end, 12px);
     inline-size: clamp(72px, 22cqi, 184px);
     aspect-ratio: var(--_tavus-self-view-aspect-ratio, 4 / 3);
