@@ -32,7 +32,9 @@ const lib = {
 };
 
 const cdn = {
-  input: { 'tavus-conversation': 'src/index.ts' },
+  input: { 'tavus-conversation': 'src/tavus-conversation.ts' },
+  // The lazily loaded chunks import shared code from the entry itself, not from a facade chunk.
+  preserveEntrySignatures: 'allow-extension',
   plugins: [nodeResolve({ browser: true }), transpile(), minifyTemplates(), minify()],
   output: {
     dir: 'dist/cdn',

@@ -26,3 +26,11 @@ export class ConversationError extends Error {
     this.name = 'ConversationError';
   }
 }
+
+/** The rejection of an interaction method called outside the `connected` state. */
+export function notConnectedError(state: string): Error {
+  return new Error(
+    `tavus-conversation: not connected (state is "${state}"); call start() and wait for the ` +
+      '"connected" state before sending interactions.',
+  );
+}

@@ -10,17 +10,27 @@ import type {
 import { createConversation, endConversation } from '../call/conversation-endpoint.js';
 import { createDailyCall } from '../call/daily-factory.js';
 import type { CallFactory } from '../call/daily-like.js';
-import { ConversationError, describeFailure } from '../call/errors.js';
+import { ConversationError, describeFailure, notConnectedError } from '../call/errors.js';
 import { TavusErrorEvent } from '../events/error-event.js';
 import { TavusSendEvent } from '../events/send-event.js';
 import { TavusStateChangeEvent } from '../events/state-change-event.js';
 import { createProtocolEvent } from '../events/tavus-protocol-event.js';
 import { domEventName } from '../protocol/event-names.js';
-import { buildAppendContext, buildToolResult } from '../protocol/interactions.js';
+import {
+  buildAppendContext,
+  buildEchoAudio,
+  buildEchoText,
+  buildInteraction,
+  buildInterrupt,
+  buildOverwriteContext,
+  buildRespond,
+  buildSensitivity,
+  buildToolResult,
+} from '../protocol/interactions.js';
 import { Sequencer } from '../protocol/sequencer.js';
 import { BoundedSet, parseToolArguments, readToolCall } from '../protocol/tool-calls.js';
 import { Transcript } from '../protocol/transcript.js';
-import type { Interaction, TavusEvent } from '../protocol/types.js';
+import type { Interaction, SensitivityLevel, TavusEvent } from '../protocol/types.js';
 import { validateMessage } from '../protocol/validate.js';
 
 /** A client-side tool: receives the parsed arguments and the Tavus tool-call event. */
@@ -161,12 +171,7 @@ export class ConversationSession implements ReactiveController {
    */
   async send(build: (conversationId: string) => readonly Interaction[]): Promise<void> {
     const attempt = this.attempt;
-    if (!attempt?.call || this.state !== 'connected') {
-      throw new Error(
-        `tavus-conversation: not connected (state is "${this.state}"); call start() and wait ` +
-          'for the "connected" state before sending interactions.',
-      );
-    }
+    if (!attempt?.call || this.state !== 'connected') throw notConnectedError(this.state);
     for (const interaction of build(attempt.conversationId)) {
       try {
         attempt.call.send(interaction);
@@ -179,10 +184,46 @@ export class ConversationSession implements ReactiveController {
     }
   }
 
-  /** Shows typed text at once; Tavus' echo of it later merges into the same message. */
-  addTypedMessage(text: string): void {
+  /** Typed text as if the user said it; shown at once, merged later with Tavus' echo of it. */
+  async respond(text: string): Promise<void> {
+    await this.send((id) => [buildRespond(id, text)]);
     this.transcript.addTypedUserMessage(text);
     this.scheduleRender();
+  }
+
+  echo(text: string): Promise<void> {
+    return this.send((id) => [buildEchoText(id, text, { done: true })]);
+  }
+
+  echoAudio(
+    pcm: Int16Array | ArrayBuffer | Float32Array,
+    options: { sampleRate: number; inferenceId?: string },
+  ): Promise<void> {
+    return this.send((id) => buildEchoAudio(id, pcm, options));
+  }
+
+  interrupt(): Promise<void> {
+    return this.send((id) => [buildInterrupt(id)]);
+  }
+
+  overwriteContext(context: string): Promise<void> {
+    return this.send((id) => [buildOverwriteContext(id, context)]);
+  }
+
+  appendContext(context: string): Promise<void> {
+    return this.send((id) => [buildAppendContext(id, context)]);
+  }
+
+  setSensitivity(sensitivity: { pause?: SensitivityLevel; interrupt?: SensitivityLevel }) {
+    return this.send((id) => buildSensitivity(id, sensitivity));
+  }
+
+  sendToolResult(toolCallId: string, output: unknown, status: 'success' | 'error'): Promise<void> {
+    return this.send((id) => [buildToolResult(id, toolCallId, output, status)]);
+  }
+
+  sendRaw(interaction: { event_type: string; properties?: Record<string, unknown> }) {
+    return this.send((id) => [buildInteraction(id, interaction)]);
   }
 
   setMicrophone(on: boolean): void {

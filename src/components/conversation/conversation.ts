@@ -2,29 +2,38 @@ import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 import type { ConversationState, TavusErrorInfo } from '../../call/call-state.js';
+import type { CallMedia } from '../../call/call-controller.js';
 import type { CallFactory } from '../../call/daily-like.js';
-import { ConversationSession, type ToolHandlers } from '../../controllers/conversation-session.js';
-import type { TavusErrorEvent } from '../../events/error-event.js';
+import { describeFailure, notConnectedError } from '../../call/errors.js';
+import type { ConversationSession, ToolHandlers } from '../../controllers/conversation-session.js';
+import { TavusErrorEvent } from '../../events/error-event.js';
 import type { TavusSendEvent } from '../../events/send-event.js';
-import type { TavusStateChangeEvent } from '../../events/state-change-event.js';
+import { TavusStateChangeEvent } from '../../events/state-change-event.js';
 import type { TavusProtocolEvent } from '../../events/tavus-protocol-event.js';
-import {
-  buildAppendContext,
-  buildEchoAudio,
-  buildEchoText,
-  buildInteraction,
-  buildInterrupt,
-  buildOverwriteContext,
-  buildRespond,
-  buildSensitivity,
-  buildToolResult,
-} from '../../protocol/interactions.js';
 import type { TranscriptMessage } from '../../protocol/transcript.js';
 import type * as Tavus from '../../protocol/types.js';
 import { EN_STRINGS, type TavusStrings } from '../../translations/en.js';
 import { renderConversationView } from './conversation-view.js';
 import type { ConversationViewHandlers, ConversationViewModel } from './view-model.js';
 import { conversationStyles } from './conversation.styles.js';
+
+/**
+ * The conversation engine (protocol core, Daily call controller, session) is loaded when a
+ * conversation starts, like daily-js: a page that shows the start screen pays only for the UI.
+ */
+const loadEngine = () => import('../../controllers/conversation-session.js');
+
+const NO_MESSAGES: readonly TranscriptMessage[] = Object.freeze([]);
+const NO_MEDIA: CallMedia = {
+  replicaVideo: null,
+  replicaAudio: null,
+  selfVideo: null,
+  microphoneOn: false,
+  cameraOn: false,
+  microphoneAvailable: true,
+  cameraAvailable: true,
+  mediaIssue: null,
+};
 
 /** Longest text the composer accepts (Tavus treats it as one spoken turn). */
 const COMPOSER_MAX_LENGTH = 2000;
@@ -67,16 +76,11 @@ export type SensitivityLevel = 'low' | 'medium' | 'high';
 export class TavusConversation extends LitElement {
   static override styles = conversationStyles;
 
-  private readonly session = new ConversationSession(this, () => ({
-    conversationUrl: this.conversationUrl,
-    conversationId: this.conversationId,
-    conversationEndpoint: this.conversationEndpoint,
-    cameraOff: this.cameraOff,
-    microphoneOff: this.microphoneOff,
-    callFactory: this.callFactory,
-    tools: this.tools ?? {},
-    userName: this.userName,
-  }));
+  /** Null until the engine is loaded by the first start(). */
+  private session: ConversationSession | null = null;
+  private engineLoading: Promise<ConversationSession> | null = null;
+  /** Why the engine itself could not be loaded (the session cannot report that). */
+  private engineFailure: TavusErrorInfo | null = null;
 
   /** Daily room URL of an existing Tavus conversation; may carry `?t=<meeting token>`. */
   @property({ attribute: 'conversation-url' }) accessor conversationUrl = '';
@@ -138,17 +142,18 @@ export class TavusConversation extends LitElement {
 
   /** Where the conversation is: idle, connecting, waiting, connected, reconnecting, ended, error. */
   get state(): ConversationState {
-    return this.session.state;
+    if (this.engineFailure) return 'error';
+    return this.session?.state ?? 'idle';
   }
 
   /** Why `state` is `error`, or null. */
   get error(): TavusErrorInfo | null {
-    return this.session.error;
+    return this.engineFailure ?? this.session?.error ?? null;
   }
 
   /** The reconciled transcript, oldest first. */
   get transcript(): readonly TranscriptMessage[] {
-    return this.session.transcript.messages;
+    return this.session?.transcript.messages ?? NO_MESSAGES;
   }
 
   override connectedCallback(): void {
@@ -162,24 +167,24 @@ export class TavusConversation extends LitElement {
   }
 
   /** Joins the conversation. Resolves once in the room; rejects with the reason it failed. */
-  start(): Promise<void> {
-    return this.session.start();
+  async start(): Promise<void> {
+    const session = await this.loadSession();
+    await session.start();
   }
 
   /** Leaves the call and ends the conversation (through the endpoint when it created it). */
-  end(): Promise<void> {
-    return this.session.end('user-ended');
+  async end(): Promise<void> {
+    await this.session?.end('user-ended');
   }
 
   /** Sends typed text as if the user had said it (`conversation.respond`). */
   async respond(text: string): Promise<void> {
-    await this.session.send((id) => [buildRespond(id, text)]);
-    this.session.addTypedMessage(text);
+    await this.connected().respond(text);
   }
 
   /** Makes the replica say exactly this text (`conversation.echo`, text modality). */
   async echo(text: string): Promise<void> {
-    await this.session.send((id) => [buildEchoText(id, text, { done: true })]);
+    await this.connected().echo(text);
   }
 
   /**
@@ -191,22 +196,22 @@ export class TavusConversation extends LitElement {
     pcm: Int16Array | ArrayBuffer | Float32Array,
     options: { sampleRate: number; inferenceId?: string },
   ): Promise<void> {
-    await this.session.send((id) => buildEchoAudio(id, pcm, options));
+    await this.connected().echoAudio(pcm, options);
   }
 
   /** Stops the replica mid-speech (`conversation.interrupt`). */
   async interrupt(): Promise<void> {
-    await this.session.send((id) => [buildInterrupt(id)]);
+    await this.connected().interrupt();
   }
 
   /** Replaces the conversational context (`conversation.overwrite_llm_context`). */
   async overwriteContext(context: string): Promise<void> {
-    await this.session.send((id) => [buildOverwriteContext(id, context)]);
+    await this.connected().overwriteContext(context);
   }
 
   /** Adds to the conversational context (`conversation.append_llm_context`). */
   async appendContext(context: string): Promise<void> {
-    await this.session.send((id) => [buildAppendContext(id, context)]);
+    await this.connected().appendContext(context);
   }
 
   /** Changes how long the user may pause and how easily they interrupt (`conversation.sensitivity`). */
@@ -214,7 +219,7 @@ export class TavusConversation extends LitElement {
     pause?: SensitivityLevel;
     interrupt?: SensitivityLevel;
   }): Promise<void> {
-    await this.session.send((id) => buildSensitivity(id, sensitivity));
+    await this.connected().setSensitivity(sensitivity);
   }
 
   /** Returns a tool's result to Tavus (`conversation.tool_result`). */
@@ -223,7 +228,7 @@ export class TavusConversation extends LitElement {
     output: unknown,
     status: 'success' | 'error' = 'success',
   ): Promise<void> {
-    await this.session.send((id) => [buildToolResult(id, toolCallId, output, status)]);
+    await this.connected().sendToolResult(toolCallId, output, status);
   }
 
   /** Sends any interaction; `message_type` and `conversation_id` are filled in. */
@@ -231,7 +236,53 @@ export class TavusConversation extends LitElement {
     event_type: string;
     properties?: Record<string, unknown>;
   }): Promise<void> {
-    await this.session.send((id) => [buildInteraction(id, interaction)]);
+    await this.connected().sendRaw(interaction);
+  }
+
+  /** The session, for an interaction: only while connected (the session checks the state). */
+  private connected(): ConversationSession {
+    if (!this.session) throw notConnectedError(this.state);
+    return this.session;
+  }
+
+  /** Loads the engine once; a failed load is an error state that a retry clears. */
+  private loadSession(): Promise<ConversationSession> {
+    if (this.engineFailure) {
+      this.engineFailure = null;
+      this.engineLoading = null;
+    }
+    this.engineLoading ??= loadEngine().then(
+      ({ ConversationSession }) => {
+        this.session = new ConversationSession(this, () => ({
+          conversationUrl: this.conversationUrl,
+          conversationId: this.conversationId,
+          conversationEndpoint: this.conversationEndpoint,
+          cameraOff: this.cameraOff,
+          microphoneOff: this.microphoneOff,
+          callFactory: this.callFactory,
+          tools: this.tools ?? {},
+          userName: this.userName,
+        }));
+        return this.session;
+      },
+      (failure: unknown) => {
+        this.engineFailure = {
+          code: 'call-unavailable',
+          message: `The conversation code could not be loaded: ${describeFailure(failure)}`,
+        };
+        this.requestUpdate();
+        this.dispatchEvent(
+          new TavusStateChangeEvent({
+            state: 'error',
+            previousState: 'idle',
+            error: this.engineFailure,
+          }),
+        );
+        this.dispatchEvent(new TavusErrorEvent(this.engineFailure));
+        throw new Error(`tavus-conversation: ${this.engineFailure.message}`);
+      },
+    );
+    return this.engineLoading;
   }
 
   /** Start from the UI or auto-start: the failure is already shown and fired as `tavus-error`. */
@@ -243,8 +294,8 @@ export class TavusConversation extends LitElement {
     start: () => this.startQuietly(),
     retry: () => this.startQuietly(),
     end: () => void this.end(),
-    toggleMicrophone: () => this.session.setMicrophone(!this.session.media.microphoneOn),
-    toggleCamera: () => this.session.setCamera(!this.session.media.cameraOn),
+    toggleMicrophone: () => this.session?.setMicrophone(!this.session.media.microphoneOn),
+    toggleCamera: () => this.session?.setCamera(!this.session.media.cameraOn),
     toggleCaptions: () => (this.captions = !this.captions),
     setChatOpen: (open) => (this.chatOpen = open),
     setOpen: (open) => (this.open = open),
@@ -255,28 +306,30 @@ export class TavusConversation extends LitElement {
 
   private get viewModel(): ConversationViewModel {
     const session = this.session;
-    const messages = session.transcript.messages;
+    const messages = this.transcript;
+    const media = session?.media ?? NO_MEDIA;
+    const replicaSpeaking = session?.replicaSpeaking ?? false;
     return {
-      state: session.state,
+      state: this.state,
       variant: this.variant === 'floating' ? 'floating' : 'inline',
       open: this.open,
       chatOpen: this.chatOpen,
       messages,
-      replicaName: session.replicaName,
-      replicaVideo: session.media.replicaVideo,
-      replicaAudio: session.media.replicaAudio,
-      selfVideo: session.media.selfVideo,
-      replicaSpeaking: session.replicaSpeaking,
-      userSpeaking: session.userSpeaking,
+      replicaName: session?.replicaName ?? '',
+      replicaVideo: media.replicaVideo,
+      replicaAudio: media.replicaAudio,
+      selfVideo: media.selfVideo,
+      replicaSpeaking,
+      userSpeaking: session?.userSpeaking ?? false,
       captionsOn: this.captions,
-      caption: currentCaption(messages, session.replicaSpeaking),
-      microphoneOn: session.media.microphoneOn,
-      cameraOn: session.media.cameraOn,
-      microphoneAvailable: session.media.microphoneAvailable,
-      cameraAvailable: session.media.cameraAvailable,
-      mediaIssue: session.media.mediaIssue,
-      error: session.error,
-      endedReason: session.endedReason,
+      caption: currentCaption(messages, replicaSpeaking),
+      microphoneOn: media.microphoneOn,
+      cameraOn: media.cameraOn,
+      microphoneAvailable: media.microphoneAvailable,
+      cameraAvailable: media.cameraAvailable,
+      mediaIssue: media.mediaIssue,
+      error: this.error,
+      endedReason: session?.endedReason ?? null,
       strings: { ...EN_STRINGS, ...this.strings },
       poster: this.poster,
       composerMaxLength: COMPOSER_MAX_LENGTH,

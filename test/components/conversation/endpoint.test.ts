@@ -25,15 +25,13 @@ describe('<tavus-conversation>', () => {
     }
 
     it('creates the conversation through the endpoint and joins with its URL and token', async () => {
-      fetchStub = sinon
-        .stub(window, 'fetch')
-        .resolves(
-          json({
-            conversation_url: 'https://tavus.daily.co/abc',
-            conversation_id: 'abc',
-            meeting_token: 'tok',
-          }),
-        );
+      fetchStub = sinon.stub(window, 'fetch').resolves(
+        json({
+          conversation_url: 'https://tavus.daily.co/abc',
+          conversation_id: 'abc',
+          meeting_token: 'tok',
+        }),
+      );
       const { el, calls } = await element();
       await el.start();
       const [url, init] = fetchStub.firstCall.args as [string, RequestInit];
@@ -48,30 +46,34 @@ describe('<tavus-conversation>', () => {
     });
 
     it('end() also asks the endpoint to end the conversation', async () => {
-      fetchStub = sinon.stub(window, 'fetch');
-      fetchStub
-        .onFirstCall()
-        .resolves(json({ conversation_url: 'https://tavus.daily.co/abc', conversation_id: 'abc' }));
-      fetchStub.onSecondCall().resolves(json({ ok: true }));
+      fetchStub = sinon
+        .stub(window, 'fetch')
+        .callsFake(async (url) =>
+          String(url).endsWith('/end')
+            ? json({ ok: true })
+            : json({ conversation_url: 'https://tavus.daily.co/c-end', conversation_id: 'c-end' }),
+        );
       const { el } = await element();
       await el.start();
       await el.end();
-      const [url, init] = fetchStub.secondCall.args as [string, RequestInit];
-      expect(url).to.equal('/api/conversations/abc/end');
+      const ends = fetchStub
+        .getCalls()
+        .filter((call) => String(call.args[0]).endsWith('/c-end/end'));
+      expect(ends).to.have.length(1);
+      const [url, init] = ends[0]!.args as [string, RequestInit];
+      expect(url).to.equal('/api/conversations/c-end/end');
       expect(init.method).to.equal('POST');
     });
 
     it('an HTTP error ends in state error with the status and the server message', async () => {
-      fetchStub = sinon
-        .stub(window, 'fetch')
-        .resolves(
-          json(
-            {
-              error: { code: 'tavus_refused', message: 'Maximum concurrent conversations reached' },
-            },
-            500,
-          ),
-        );
+      fetchStub = sinon.stub(window, 'fetch').resolves(
+        json(
+          {
+            error: { code: 'tavus_refused', message: 'Maximum concurrent conversations reached' },
+          },
+          500,
+        ),
+      );
       const { el, calls } = await element();
       await el.start().catch(() => {});
       expect(el.state).to.equal('error');

@@ -19,6 +19,7 @@ describe('<tavus-conversation>', () => {
         ></tavus-conversation>`,
       );
       const joining = el.start();
+      await waitUntil(() => calls.length === 1);
       const call = calls[0]!;
       expect(call.options).to.deep.include({
         allowMultipleCallInstances: true,
