@@ -478,6 +478,20 @@ describe('simulated replica: event stream', () => {
     );
   });
 
+  it('sends system.replica_present heartbeats without seq when asked', async () => {
+    let recorder: Recorder;
+    ({ call, recorder } = await idleCall({ greeting: false, heartbeatMs: 20 }));
+    await recorder.until(
+      (m) => m.filter((e) => e.event_type === 'system.replica_present').length >= 3,
+    );
+    for (const beat of recorder.of('system.replica_present')) {
+      expect(beat.message_type).to.equal('system');
+      expect(beat.conversation_id).to.equal(CONVERSATION_ID);
+      expect(beat).to.not.have.property('seq');
+      expect(beat.timestamp).to.be.a('number');
+    }
+  });
+
   it('ignores interactions it cannot act on, and says why', async () => {
     ({ call } = await idleCall());
     call.sendAppMessage(
