@@ -5,4 +5,6 @@ export default {
   exclude: ['src/simulator/**', 'src/loader/**', 'src/**/*.test.ts'],
   outdir: '.',
   litelement: true,
+  // package.json names the manifest already; a check run into a temporary folder must not rewrite it.
+  packagejson: false,
 };

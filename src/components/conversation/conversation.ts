@@ -271,14 +271,7 @@ export class TavusConversation extends LitElement {
           message: `The conversation code could not be loaded: ${describeFailure(failure)}`,
         };
         this.requestUpdate();
-        this.dispatchEvent(
-          new TavusStateChangeEvent({
-            state: 'error',
-            previousState: 'idle',
-            error: this.engineFailure,
-          }),
-        );
-        this.dispatchEvent(new TavusErrorEvent(this.engineFailure));
+        announceFailure(this, this.engineFailure);
         throw new Error(`tavus-conversation: ${this.engineFailure.message}`);
       },
     );
@@ -339,6 +332,12 @@ export class TavusConversation extends LitElement {
   override render() {
     return renderConversationView(this.viewModel, this.handlers);
   }
+}
+
+/** Fires what the session would have fired, for a failure that happened before it existed. */
+function announceFailure(host: HTMLElement, error: TavusErrorInfo): void {
+  host.dispatchEvent(new TavusStateChangeEvent({ state: 'error', previousState: 'idle', error }));
+  host.dispatchEvent(new TavusErrorEvent(error));
 }
 
 /** The live caption: what the replica is saying now, else what the user is saying now. */
