@@ -1,10 +1,39 @@
-// Documents the public element only: internal sub-elements are marked @internal and the
-// protocol, call and simulator modules carry no custom elements.
+// Documents the public element only. Internal sub-elements (JSDoc `@internal`) are dropped by
+// the plugin below: the Lit analyzer would otherwise list them as public custom elements.
+function dropInternalElements() {
+  const internal = new Set();
+  return {
+    name: 'drop-internal-elements',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const tags = ts.getJSDocTags(node).map((tag) => tag.tagName.getText());
+      if (tags.includes('internal')) internal.add(node.name.getText());
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        module.declarations = (module.declarations ?? []).filter((d) => !internal.has(d.name));
+        module.exports = (module.exports ?? []).filter(
+          (e) => !internal.has(e.declaration?.name) && !internal.has(e.name),
+        );
+      }
+      customElementsManifest.modules = customElementsManifest.modules.filter(
+        (module) => module.declarations.length > 0 || module.exports.length > 0,
+      );
+    },
+  };
+}
+
 export default {
-  globs: ['src/**/*.ts'],
-  exclude: ['src/simulator/**', 'src/loader/**', 'src/**/*.test.ts'],
+  globs: [
+    'src/index.ts',
+    'src/tavus-conversation.ts',
+    'src/components/**/*.ts',
+    'src/events/*.ts',
+  ],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,
-  // package.json names the manifest already; a check run into a temporary folder must not rewrite it.
+  // package.json names the manifest already; a check run into another folder must not rewrite it.
   packagejson: false,
+  plugins: [dropInternalElements()],
 };

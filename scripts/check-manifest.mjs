@@ -1,11 +1,12 @@
-// Fails when custom-elements.json no longer matches the source: regenerates it into a temporary
-// folder and compares, so a stale manifest never ships.
+// Fails when custom-elements.json no longer matches the source: regenerates it into a scratch
+// folder and compares, so a stale manifest never ships. (The analyzer resolves --outdir against
+// the working directory, so the scratch folder lives inside node_modules/.cache.)
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const dir = mkdtempSync(join(tmpdir(), 'cem-'));
+const dir = join('node_modules', '.cache', 'cem-check');
+rmSync(dir, { recursive: true, force: true });
 try {
   execFileSync('npx', ['cem', 'analyze', '--outdir', dir], { stdio: 'pipe' });
   const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');

@@ -49,6 +49,75 @@ export type SensitivityLevel = 'low' | 'medium' | 'high';
  *
  * @summary Embeddable Tavus conversational video: video stage, controls, transcript and chat.
  *
+ * @slot start - Replaces the start button on the idle screen; a click inside it starts the conversation.
+ * @slot empty - Shown in the chat while the transcript is empty.
+ * @csspart panel - The conversation panel (inline box, or the floating variant's fixed panel).
+ * @csspart stage - The video area, with its screens and controls.
+ * @csspart video - The replica's `<video>`.
+ * @csspart poster - The `poster` image, before the video plays.
+ * @csspart self-view - The user's own camera, a small mirrored tile.
+ * @csspart sound-button - "Tap to enable sound", when the browser blocked the replica's audio.
+ * @csspart speaking-indicator - The replica's name with a level meter that moves while it speaks.
+ * @csspart captions - Live captions over the video.
+ * @csspart notice - Why the camera or microphone is not in use.
+ * @csspart status - The connection status line (`role="status"`).
+ * @csspart start-screen - The idle screen.
+ * @csspart start-button - The default start button.
+ * @csspart ended-screen - The screen after the conversation ended.
+ * @csspart restart-button - Starts a new conversation from the ended screen.
+ * @csspart transcript-button - "View transcript" on the ended screen.
+ * @csspart error - The error screen.
+ * @csspart retry-button - Retries from the error screen.
+ * @csspart controls - The call controls bar.
+ * @csspart control - Every call control button.
+ * @csspart microphone-button - The microphone toggle.
+ * @csspart camera-button - The camera toggle.
+ * @csspart captions-button - The captions toggle.
+ * @csspart chat-button - The chat toggle.
+ * @csspart end-button - Ends the conversation.
+ * @csspart minimize-button - Collapses the floating panel.
+ * @csspart launcher - The floating variant's launcher button.
+ * @csspart chat - The chat drawer (transcript and composer).
+ * @csspart chat-header - The chat drawer's title bar.
+ * @csspart chat-close-button - Closes the chat drawer.
+ * @csspart transcript - The transcript (`role="log"`).
+ * @csspart message - Every message (with `message-user` or `message-replica`).
+ * @csspart message-user - A message from the user.
+ * @csspart message-replica - A message from the replica.
+ * @csspart interrupted - The "Interrupted" mark under a reply that was cut short.
+ * @csspart earlier-button - "Show earlier messages".
+ * @csspart jump-button - "Jump to latest".
+ * @csspart empty - The empty-transcript placeholder.
+ * @csspart composer - The message form.
+ * @csspart composer-input - The message `<textarea>`.
+ * @csspart composer-reason - Why the composer is disabled.
+ * @csspart counter - The character counter.
+ * @csspart send-button - The send button.
+ * @cssprop [--tavus-accent=#5b4cf0] - Brand colour: primary buttons, user messages, focus rings (dark: #6e5dfc).
+ * @cssprop [--tavus-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--tavus-surface=#ffffff] - Background of the chat and cards (dark: #16171c).
+ * @cssprop [--tavus-surface-raised=#f2f3f6] - Replica messages and raised areas (dark: #23252d).
+ * @cssprop [--tavus-text=#17181c] - Text colour (dark: #eceef3).
+ * @cssprop [--tavus-text-muted=#5e6270] - Secondary text (dark: #a2a7b5).
+ * @cssprop [--tavus-border=#e3e5ea] - Hairlines and dividers (dark: #30333d).
+ * @cssprop [--tavus-shadow] - Shadow of the floating panel and cards.
+ * @cssprop [--tavus-danger=#d92d3a] - End button and errors.
+ * @cssprop [--tavus-danger-text=#ffffff] - Text on the danger colour.
+ * @cssprop [--tavus-stage-background=#0f1115] - Behind the video.
+ * @cssprop [--tavus-focus-ring-color=var(--tavus-accent)] - Keyboard focus outline.
+ * @cssprop [--tavus-radius=16px] - Corner radius of the panel.
+ * @cssprop [--tavus-font-family=system-ui, …] - Font of every text.
+ * @cssprop [--tavus-font-size=15px] - Base font size.
+ * @cssprop [--tavus-stage-aspect-ratio=16 / 9] - Shape of the inline panel when its height is not set.
+ * @cssprop [--tavus-stage-aspect-ratio-narrow=4 / 5] - The same, below 480px wide.
+ * @cssprop [--tavus-video-fit=cover] - `object-fit` of the replica's video.
+ * @cssprop [--tavus-chat-width=360px] - Width of the chat beside the video (from 760px wide).
+ * @cssprop [--tavus-panel-width=400px] - Width of the floating panel.
+ * @cssprop [--tavus-panel-height=680px] - Height of the floating panel.
+ * @cssprop [--tavus-launcher-size=60px] - Diameter of the floating launcher.
+ * @cssprop [--tavus-launcher-offset=20px] - Distance of the launcher from the viewport corner.
+ * @cssprop [--tavus-z-index=2147483000] - Stacking level of the floating launcher and panel.
+ *
  * @fires {TavusStateChangeEvent} tavus-state-change - `state` changed; detail `{state, previousState, reason?, error?}`.
  * @fires {TavusErrorEvent} tavus-error - The conversation failed; detail `{code, message}`.
  * @fires {TavusSendEvent} tavus-send - An interaction was sent; detail `{interaction}`.
