@@ -13,8 +13,6 @@ import {
 import { icon } from '../../styles/icons.js';
 import type { IconName } from '../../styles/icons.js';
 import type { ChatSendDetail } from '../chat-drawer/chat-drawer.js';
-import '../chat-drawer/chat-drawer.js';
-import '../video-stage/video-stage.js';
 import type { ConversationViewHandlers, ConversationViewModel } from './view-model.js';
 
 /**

@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 import type { ConversationState, TavusErrorInfo } from '../../call/call-state.js';
@@ -22,6 +22,8 @@ import { conversationStyles } from './conversation.styles.js';
  * conversation starts, like daily-js: a page that shows the start screen pays only for the UI.
  */
 const loadEngine = () => import('../../controllers/conversation-session.js');
+/** The video stage and chat drawer, loaded with the engine or when the chat opens first. */
+const loadParts = () => import('./conversation-parts.js');
 
 const NO_MESSAGES: readonly TranscriptMessage[] = Object.freeze([]);
 const NO_MEDIA: CallMedia = {
@@ -230,7 +232,8 @@ export class TavusConversation extends LitElement {
     if (this.autoStart && this.state === 'idle') this.startQuietly();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('chatOpen') && this.chatOpen) this.loadPartsQuietly();
     // `state` is read-only for users but reflected, so CSS can style each phase.
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
   }
@@ -320,8 +323,8 @@ export class TavusConversation extends LitElement {
       this.engineFailure = null;
       this.engineLoading = null;
     }
-    this.engineLoading ??= loadEngine().then(
-      ({ ConversationSession }) => {
+    this.engineLoading ??= Promise.all([loadEngine(), loadParts()]).then(
+      ([{ ConversationSession }]) => {
         this.session = new ConversationSession(this, () => ({
           conversationUrl: this.conversationUrl,
           conversationId: this.conversationId,
@@ -345,6 +348,11 @@ export class TavusConversation extends LitElement {
       },
     );
     return this.engineLoading;
+  }
+
+  /** The chat opened before a start: its drawer must exist; a failed load retries on start. */
+  private loadPartsQuietly(): void {
+    loadParts().catch(() => {});
   }
 
   /** Start from the UI or auto-start: the failure is already shown and fired as `tavus-error`. */

@@ -7,6 +7,7 @@
 import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TranscriptMessage } from '../../../src/protocol/transcript.js';
+import '../../../src/components/conversation/conversation-parts.js';
 import { renderConversationView } from '../../../src/components/conversation/conversation-view.js';
 import { conversationStyles } from '../../../src/components/conversation/conversation.styles.js';
 import type {
