@@ -24,12 +24,7 @@ function dropInternalElements() {
 }
 
 export default {
-  globs: [
-    'src/index.ts',
-    'src/tavus-conversation.ts',
-    'src/components/**/*.ts',
-    'src/events/*.ts',
-  ],
+  globs: ['src/index.ts', 'src/tavus-conversation.ts', 'src/components/**/*.ts', 'src/events/*.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   outdir: '.',
   litelement: true,

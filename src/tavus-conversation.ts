@@ -4,7 +4,10 @@
  * fetched when a conversation starts. For the protocol helpers, use the npm package's
  * `tavus-conversation/protocol` entry.
  */
-export { TavusConversation, type SensitivityLevel } from './components/conversation/conversation.js';
+export {
+  TavusConversation,
+  type SensitivityLevel,
+} from './components/conversation/conversation.js';
 export { TavusStateChangeEvent } from './events/state-change-event.js';
 export { TavusErrorEvent } from './events/error-event.js';
 export { TavusSendEvent } from './events/send-event.js';

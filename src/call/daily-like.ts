@@ -26,7 +26,7 @@ export interface ParticipantLike {
 }
 
 /** Handler for any daily-js event; the payload shape depends on the event name. */
-export type DailyEventHandler = (event: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type DailyEventHandler = (event: any) => void;
 
 /** The call-object methods the element calls. A real `DailyCall` is one. */
 export interface DailyCallLike {
