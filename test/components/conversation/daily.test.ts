@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 
 import '../../../src/index.js';
 import type { TavusConversation } from '../../../src/index.js';
@@ -41,5 +41,61 @@ describe('<tavus-conversation> with the real daily-js', () => {
     // The failed call object was destroyed, so a new one can be created for the retry.
     const again = await createDailyCall({});
     await again.destroy();
+  });
+
+  it("listens on the real call object's event emitter, and stops listening when removed", async () => {
+    // The real daily-js call object, with only the network-bound parts replaced: join() resolves
+    // at once and the room holds a replica. Events go through daily-js' own emitter.
+    let real: any;
+    const factory: CallFactory = async (options) => {
+      real = await createDailyCall(options);
+      let state = 'new';
+      real.join = async () => {
+        state = 'joined-meeting';
+      };
+      real.meetingState = () => state;
+      real.participants = () => ({
+        local: { session_id: 'me', user_id: 'me', user_name: '', local: true, tracks: {} },
+        r1: {
+          session_id: 'r1',
+          user_id: 'tavus-replica-x',
+          user_name: 'Anna',
+          local: false,
+          tracks: {},
+        },
+      });
+      return real;
+    };
+    const el = await fixture<TavusConversation>(
+      html`<tavus-conversation
+        conversation-url="https://tavus.daily.co/c123"
+        .callFactory=${factory}
+      ></tavus-conversation>`,
+    );
+    await el.start();
+    real.emit('participant-joined', {
+      action: 'participant-joined',
+      participant: real.participants().r1,
+    });
+    await waitUntil(() => el.state === 'connected');
+    expect(real.listenerCount('app-message')).to.equal(1);
+
+    const heard = oneEvent(el, 'tavus-utterance');
+    real.emit('app-message', {
+      action: 'app-message',
+      fromId: 'r1',
+      data: {
+        message_type: 'conversation',
+        event_type: 'conversation.utterance',
+        conversation_id: 'c123',
+        seq: 1,
+        properties: { role: 'replica', speech: 'Hello from the real emitter' },
+      },
+    });
+    expect((await heard).detail.properties.speech).to.equal('Hello from the real emitter');
+
+    el.remove();
+    await waitUntil(() => real.listenerCount('app-message') === 0, 'listeners left on the call');
+    await waitUntil(() => real.isDestroyed(), 'the call object was not destroyed');
   });
 });
