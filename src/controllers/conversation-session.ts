@@ -154,16 +154,22 @@ export class ConversationSession implements ReactiveController {
     this.media = NO_MEDIA;
     this.replicaSpeaking = this.userSpeaking = false;
     if (this.state !== 'error') this.setState('ended', { reason });
+    window.removeEventListener('pagehide', this.handlePageHide);
+    // The end request starts before the first await, so that it also goes out from `pagehide`.
+    const ending = attempt.endpointToEnd
+      ? endConversation(attempt.endpointToEnd, attempt.conversationId).catch((failure) => {
+          // The call is left either way; the backend's own timeout ends the conversation.
+          console.warn(`tavus-conversation: ${describeFailure(failure)}`);
+        })
+      : undefined;
     await attempt.call?.dispose();
-    if (attempt.endpointToEnd) {
-      try {
-        await endConversation(attempt.endpointToEnd, attempt.conversationId);
-      } catch (failure) {
-        // The call is left either way; the backend's own timeout ends the conversation.
-        console.warn(`tavus-conversation: ${describeFailure(failure)}`);
-      }
-    }
+    await ending;
   }
+
+  /** Leaving the page ends a conversation the element created, so billing stops. */
+  private readonly handlePageHide = () => {
+    void this.end('left');
+  };
 
   /**
    * Builds interactions for this conversation and sends them in order. Rejects when not
@@ -279,6 +285,7 @@ export class ConversationSession implements ReactiveController {
         token = created.meetingToken;
         createdId = created.conversationId;
         attempt.endpointToEnd = endpoint;
+        window.addEventListener('pagehide', this.handlePageHide);
       }
       const parsed = parseConversationUrl(url);
       token ??= parsed.token;

@@ -65,6 +65,29 @@ describe('<tavus-conversation>', () => {
       expect(init.method).to.equal('POST');
     });
 
+    it('ends the conversation it created when the page is left', async () => {
+      fetchStub = sinon
+        .stub(window, 'fetch')
+        .callsFake(async (url) =>
+          String(url).endsWith('/end')
+            ? json({ ok: true })
+            : json({
+                conversation_url: 'https://tavus.daily.co/c-hide',
+                conversation_id: 'c-hide',
+              }),
+        );
+      const { el } = await element();
+      await el.start();
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      const ends = fetchStub
+        .getCalls()
+        .filter((call) => String(call.args[0]).endsWith('/c-hide/end'));
+      expect(ends, 'one end request, sent synchronously from pagehide').to.have.length(1);
+      expect((ends[0]!.args[1] as RequestInit).keepalive).to.equal(true);
+      expect(el.state).to.equal('ended');
+    });
+
     it('an HTTP error ends in state error with the status and the server message', async () => {
       fetchStub = sinon.stub(window, 'fetch').resolves(
         json(
