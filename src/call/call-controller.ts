@@ -1,4 +1,4 @@
-import type { MediaIssue } from './call-state.js';
+import { NO_MEDIA, type CallMedia } from './call-media.js';
 import type {
   CallFactory,
   DailyCallLike,
@@ -9,18 +9,6 @@ import { DAILY_EVENTS_USED } from './daily-like.js';
 import { ConversationError, describeFailure } from './errors.js';
 import { availabilityFromCameraError } from './media-issue.js';
 import { findReplica, playableTrack } from './replica.js';
-
-/** What the call shows and plays right now. */
-export interface CallMedia {
-  replicaVideo: MediaStreamTrack | null;
-  replicaAudio: MediaStreamTrack | null;
-  selfVideo: MediaStreamTrack | null;
-  microphoneOn: boolean;
-  cameraOn: boolean;
-  microphoneAvailable: boolean;
-  cameraAvailable: boolean;
-  mediaIssue: MediaIssue | null;
-}
 
 /** What the controller reports; the session turns these into state and DOM events. */
 export interface CallCallbacks {
@@ -48,17 +36,6 @@ export interface JoinOptions {
   startVideoOff: boolean;
   startAudioOff: boolean;
 }
-
-const NO_MEDIA: CallMedia = {
-  replicaVideo: null,
-  replicaAudio: null,
-  selfVideo: null,
-  microphoneOn: false,
-  cameraOn: false,
-  microphoneAvailable: true,
-  cameraAvailable: true,
-  mediaIssue: null,
-};
 
 /**
  * Owns one Daily call object for one conversation attempt: creates it through the factory,

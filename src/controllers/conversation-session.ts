@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-import { CallController, type CallMedia } from '../call/call-controller.js';
+import { CallController } from '../call/call-controller.js';
+import { NO_MEDIA, type CallMedia } from '../call/call-media.js';
 import type {
   ConversationState,
   EndedReason,
@@ -55,17 +56,6 @@ const REORDER_WINDOW_MS = 300;
 const TOOL_CALL_MEMORY = 256;
 /** A removed element waits this long for re-insertion (a framework moving it) before leaving. */
 const MOVE_GRACE_MS = 0;
-
-const NO_MEDIA: CallMedia = {
-  replicaVideo: null,
-  replicaAudio: null,
-  selfVideo: null,
-  microphoneOn: false,
-  cameraOn: false,
-  microphoneAvailable: true,
-  cameraAvailable: true,
-  mediaIssue: null,
-};
 
 /** One conversation attempt: everything that must be thrown away together. */
 interface Attempt {

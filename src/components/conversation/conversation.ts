@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 import type { ConversationState, TavusErrorInfo } from '../../call/call-state.js';
-import type { CallMedia } from '../../call/call-controller.js';
+import { NO_MEDIA } from '../../call/call-media.js';
 import type { CallFactory } from '../../call/daily-like.js';
 import { describeFailure, notConnectedError } from '../../call/errors.js';
 import type { ConversationSession, ToolHandlers } from '../../controllers/conversation-session.js';
@@ -26,16 +26,6 @@ const loadEngine = () => import('../../controllers/conversation-session.js');
 const loadParts = () => import('./conversation-parts.js');
 
 const NO_MESSAGES: readonly TranscriptMessage[] = Object.freeze([]);
-const NO_MEDIA: CallMedia = {
-  replicaVideo: null,
-  replicaAudio: null,
-  selfVideo: null,
-  microphoneOn: false,
-  cameraOn: false,
-  microphoneAvailable: true,
-  cameraAvailable: true,
-  mediaIssue: null,
-};
 
 /** Longest text the composer accepts (Tavus treats it as one spoken turn). */
 const COMPOSER_MAX_LENGTH = 2000;
