@@ -66,16 +66,14 @@ describe('<tavus-conversation>', () => {
     });
 
     it('ends the conversation it created when the page is left', async () => {
-      fetchStub = sinon
-        .stub(window, 'fetch')
-        .callsFake(async (url) =>
-          String(url).endsWith('/end')
-            ? json({ ok: true })
-            : json({
-                conversation_url: 'https://tavus.daily.co/c-hide',
-                conversation_id: 'c-hide',
-              }),
-        );
+      fetchStub = sinon.stub(window, 'fetch').callsFake(async (url) =>
+        String(url).endsWith('/end')
+          ? json({ ok: true })
+          : json({
+              conversation_url: 'https://tavus.daily.co/c-hide',
+              conversation_id: 'c-hide',
+            }),
+      );
       const { el } = await element();
       await el.start();
       window.dispatchEvent(new PageTransitionEvent('pagehide'));
