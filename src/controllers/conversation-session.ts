@@ -427,9 +427,9 @@ export class ConversationSession implements ReactiveController {
       ? this.config().tools[call.name]
       : undefined;
     if (typeof handler !== 'function') return;
-    const dedupeKey =
-      call.toolCallId ?? `${event.inference_id ?? ''}|${call.name}|${String(call.rawArguments)}`;
-    if (!this.toolCallsSeen.add(dedupeKey)) return;
+    // tool_call_id, else inference + name + the arguments' JSON text (not String(): two calls
+    // with different object arguments are two calls).
+    if (!this.toolCallsSeen.add(call.dedupeKey)) return;
 
     let output: unknown;
     let status: 'success' | 'error' = 'success';
