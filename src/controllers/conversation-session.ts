@@ -378,7 +378,12 @@ export class ConversationSession implements ReactiveController {
   /** One Tavus event, in seq order: update the model, then tell the page. */
   private deliver(attempt: Attempt, event: TavusEvent): void {
     if (this.transcript.apply(event)) this.scheduleRender();
-    this.followSpeaking(event);
+    try {
+      this.followSpeaking(event);
+    } catch {
+      // An event that cannot be read (a throwing getter from in-page code) changes no state, and
+      // must not keep the page from receiving it.
+    }
 
     const isToolCall = event.event_type === 'conversation.tool_call';
     const named = createProtocolEvent(domEventName(event.event_type), event, isToolCall);
