@@ -1,0 +1,177 @@
+/**
+ * Ordering under a seeded storm of shuffles, duplicates and gaps, through the element and in
+ * real time: DOM events come out in `seq` order, none lost, none twice.
+ *
+ * 1,000 short runs of consecutive seqs go through one connected element, in batches. Within a
+ * batch every message arrives inside one reorder window (some at once, some up to 120 ms late),
+ * so the contract is exact: whatever is dispatched is in ascending seq, each seq once; gaps that
+ * never fill hold later events back for at most the window. The next batch starts when the last
+ * one has been dispatched, so a batch costs about one window (300 ms), not one per run.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+import { tavusEvent } from '../support/fake-call.js';
+import { afterReorderWindow, connectedElement } from '../support/element.js';
+import { createRandom, type Random } from '../support/random.js';
+import { sleep } from './helpers.js';
+
+const RUNS = 1_000;
+const BATCHES = 8;
+const SEED = 0x0dde;
+/** Latest arrival of a delayed message, well inside the 300 ms reorder window. */
+const MAX_DELAY_MS = 120;
+const TYPES = [
+  'conversation.utterance',
+  'conversation.replica.started_speaking',
+  'conversation.replica.stopped_speaking',
+  'conversation.ordering_probe',
+];
+
+interface Delivery {
+  data: unknown;
+  delayMs: number;
+}
+
+/** One run: consecutive seqs from `base`, shuffled, some duplicated, maybe one never sent. */
+function run(
+  random: Random,
+  base: number,
+  index: number,
+): { deliveries: Delivery[]; sent: number[] } {
+  const length = random.int(2, 8);
+  const seqs = Array.from({ length }, (_, i) => base + i);
+  const missing = random.next() < 0.3 ? random.pick(seqs) : undefined;
+  const sent = seqs.filter((seq) => seq !== missing);
+  const texts = new Map(
+    sent.map((seq) => [
+      seq,
+      JSON.stringify(
+        tavusEvent(random.pick(TYPES), {
+          seq,
+          turn_idx: index,
+          inference_id: `run-${index}`,
+          properties: { role: 'user', speech: `run ${index}, seq ${seq}` },
+        }),
+      ),
+    ]),
+  );
+  const copies = [...sent];
+  const duplicates = random.next() < 0.5 ? random.int(1, 3) : 0;
+  for (let i = 0; i < duplicates; i++) copies.push(random.pick(sent));
+  const deliveries = random.shuffle(copies).map((seq) => {
+    const text = texts.get(seq)!;
+    return {
+      // Either form: the same JSON as text or as an object is one message.
+      data: random.next() < 0.5 ? text : (JSON.parse(text) as unknown),
+      delayMs: random.next() < 0.2 ? random.int(1, MAX_DELAY_MS) : 0,
+    };
+  });
+  return { deliveries, sent };
+}
+
+describe('<tavus-conversation> reliability', () => {
+  describe('ordering', () => {
+    it(`dispatches ${RUNS.toLocaleString('en')} shuffled, duplicated and gapped runs in seq order, none lost, none twice`, async function () {
+      this.timeout(30_000);
+      const random = createRandom(SEED);
+      const { el, call } = await connectedElement();
+      const dispatched: number[] = [];
+      el.addEventListener('tavus-event', (event) => {
+        dispatched.push((event.detail as { seq: number }).seq);
+      });
+
+      // The first sequenced event waits one window (no cursor yet); start the cursor at 1.
+      call.message(tavusEvent('system.replica_present', { seq: 1 }));
+      await waitUntil(() => dispatched.length === 1, 'the first event was not dispatched');
+
+      let base = 2;
+      let runs = 0;
+      let duplicates = 0;
+      const allSent: number[] = [1];
+      const started = performance.now();
+      for (let batch = 0; batch < BATCHES; batch++) {
+        const before = dispatched.length;
+        const batchSent: number[] = [];
+        const timers: Promise<void>[] = [];
+        const runsInBatch = Math.round(RUNS / BATCHES);
+        for (let r = 0; r < runsInBatch; r++, runs++) {
+          const { deliveries, sent } = run(random, base, runs);
+          duplicates += deliveries.length - sent.length;
+          // A run may leave a gap inside it, and the next run may start after one more gap.
+          base = Math.max(...sent) + 1 + (random.next() < 0.15 ? 1 : 0);
+          batchSent.push(...sent);
+          for (const { data, delayMs } of deliveries) {
+            if (delayMs === 0) call.message(data);
+            else timers.push(sleep(delayMs).then(() => call.message(data)));
+          }
+        }
+        await Promise.all(timers);
+        const expected = [...batchSent].sort((a, b) => a - b);
+        await waitUntil(
+          () => dispatched.length - before >= expected.length,
+          `batch ${batch}: events held back`,
+          {
+            timeout: 3_000,
+            interval: 5,
+          },
+        );
+        // A duplicate released late would show up in the next batch, or in the total below.
+        expect(dispatched.slice(before), `batch ${batch}`).to.deep.equal(expected);
+        allSent.push(...batchSent);
+      }
+      await afterReorderWindow();
+      const elapsed = performance.now() - started;
+
+      const gaps = base - 2 - (allSent.length - 1);
+      expect(runs).to.equal(RUNS);
+      expect(dispatched).to.deep.equal([...allSent].sort((a, b) => a - b));
+      expect(new Set(dispatched).size).to.equal(dispatched.length);
+      expect(el.state).to.equal('connected');
+      console.log(
+        `ordering: ${runs} runs, ${allSent.length} seqs, ${duplicates} duplicates, ${gaps} gaps ` +
+          `that never filled, in ${Math.round(elapsed)} ms`,
+      );
+    });
+
+    it('dispatches a straggler that arrives after its window, late but not dropped', async () => {
+      const { el, call } = await connectedElement();
+      const dispatched: number[] = [];
+      el.addEventListener('tavus-event', (event) => dispatched.push(event.detail.seq ?? -1));
+      call.message(tavusEvent('conversation.ordering_probe', { seq: 1 }));
+      await afterReorderWindow();
+      call.message(tavusEvent('conversation.ordering_probe', { seq: 3 }));
+      await afterReorderWindow();
+      expect(dispatched).to.deep.equal([1, 3]);
+      call.message(tavusEvent('conversation.ordering_probe', { seq: 2 }));
+      // An event without seq is not held behind anything.
+      call.message(tavusEvent('system.replica_present'));
+      expect(dispatched).to.deep.equal([1, 3, 2, -1]);
+    });
+
+    it('dispatches both PAL and replica twins that share one seq, and an exact duplicate once', async () => {
+      const { el, call } = await connectedElement();
+      const roles: string[] = [];
+      el.addEventListener('tavus-utterance-streaming', (event) =>
+        roles.push(`${event.detail.seq}:${event.detail.properties.role}`),
+      );
+      const twin = (seq: number, role: string) =>
+        tavusEvent('conversation.utterance.streaming', {
+          seq,
+          inference_id: 'r-1',
+          properties: { role, speech: 'Hello there', content_index: 0, final: true },
+        });
+      for (const message of [
+        twin(2, 'replica'),
+        twin(1, 'pal'),
+        twin(2, 'pal'),
+        twin(1, 'replica'),
+        twin(1, 'pal'),
+      ]) {
+        call.message(message);
+      }
+      await afterReorderWindow();
+      expect(roles).to.deep.equal(['1:pal', '1:replica', '2:replica', '2:pal']);
+      expect(el.transcript.filter((message) => message.role === 'replica')).to.have.length(1);
+    });
+  });
+});
