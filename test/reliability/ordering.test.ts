@@ -152,7 +152,7 @@ describe('<tavus-conversation> reliability', () => {
       const { el, call } = await connectedElement();
       const roles: string[] = [];
       el.addEventListener('tavus-utterance-streaming', (event) =>
-        roles.push(`${event.detail.seq}:${event.detail.properties.role}`),
+        roles.push(`${event.detail.seq}:${event.detail.properties?.role}`),
       );
       const twin = (seq: number, role: string) =>
         tavusEvent('conversation.utterance.streaming', {
