@@ -1,9 +1,10 @@
 // Documents the public element only. Internal sub-elements (JSDoc `@internal`) are dropped by
-// the plugin below: the Lit analyzer would otherwise list them as public custom elements.
-function dropInternalElements() {
+// the plugin below (the Lit analyzer would otherwise list them as public custom elements), and
+// modules are sorted so that the output is the same on every machine.
+function tidyManifest() {
   const internal = new Set();
   return {
-    name: 'drop-internal-elements',
+    name: 'tidy-manifest',
     analyzePhase({ ts, node }) {
       if (!ts.isClassDeclaration(node) || !node.name) return;
       const tags = ts.getJSDocTags(node).map((tag) => tag.tagName.getText());
@@ -16,9 +17,10 @@ function dropInternalElements() {
           (e) => !internal.has(e.declaration?.name) && !internal.has(e.name),
         );
       }
-      customElementsManifest.modules = customElementsManifest.modules.filter(
-        (module) => module.declarations.length > 0 || module.exports.length > 0,
-      );
+      // Sorted by path: the analyzer follows directory order, which differs between machines.
+      customElementsManifest.modules = customElementsManifest.modules
+        .filter((module) => module.declarations.length > 0 || module.exports.length > 0)
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     },
   };
 }
@@ -30,5 +32,5 @@ export default {
   litelement: true,
   // package.json names the manifest already; a check run into another folder must not rewrite it.
   packagejson: false,
-  plugins: [dropInternalElements()],
+  plugins: [tidyManifest()],
 };
