@@ -146,14 +146,20 @@ export class ConversationSession implements ReactiveController {
     if (this.state !== 'error') this.setState('ended', { reason });
     window.removeEventListener('pagehide', this.handlePageHide);
     // The end request starts before the first await, so that it also goes out from `pagehide`.
-    const ending = attempt.endpointToEnd
-      ? endConversation(attempt.endpointToEnd, attempt.conversationId).catch((failure) => {
-          // The call is left either way; the backend's own timeout ends the conversation.
-          console.warn(`tavus-conversation: ${describeFailure(failure)}`);
-        })
-      : undefined;
+    const ending = this.endThroughEndpoint(attempt);
     await attempt.call?.dispose();
     await ending;
+  }
+
+  /** Asks the endpoint to end the conversation this attempt created, once. */
+  private endThroughEndpoint(attempt: Attempt): Promise<void> | undefined {
+    const endpoint = attempt.endpointToEnd;
+    if (!endpoint || !attempt.conversationId) return undefined;
+    attempt.endpointToEnd = null;
+    return endConversation(endpoint, attempt.conversationId).catch((failure) => {
+      // The call is left either way; the backend's own timeout ends the conversation.
+      console.warn(`tavus-conversation: ${describeFailure(failure)}`);
+    });
   }
 
   /** Leaving the page ends a conversation the element created, so billing stops. */
@@ -275,13 +281,14 @@ export class ConversationSession implements ReactiveController {
         token = created.meetingToken;
         createdId = created.conversationId;
         attempt.endpointToEnd = endpoint;
-        window.addEventListener('pagehide', this.handlePageHide);
       }
       const parsed = parseConversationUrl(url);
       token ??= parsed.token;
       attempt.conversationId = config.conversationId || createdId || parsed.id;
       if (attempt.endpointToEnd && !attempt.conversationId) attempt.endpointToEnd = null;
       this.throwIfStale(attempt);
+      // Not before: an attempt that ended while the endpoint answered must leave no listener.
+      if (attempt.endpointToEnd) window.addEventListener('pagehide', this.handlePageHide);
 
       const call = new CallController(config.callFactory ?? createDailyCall, {
         joined: () => this.onCall(attempt, () => (attempt.inRoom = true)),
@@ -315,7 +322,9 @@ export class ConversationSession implements ReactiveController {
       this.updateState(attempt);
     } catch (failure) {
       if (this.attempt !== attempt) {
-        // Ended or replaced while starting: not an error the user needs to see.
+        // Ended or replaced while starting: not an error the user needs to see. A conversation
+        // the endpoint created after the end still has to be ended, or it runs (and bills) on.
+        void this.endThroughEndpoint(attempt);
         return;
       }
       const code: TavusErrorCode =

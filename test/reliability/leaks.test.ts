@@ -1,0 +1,276 @@
+/**
+ * Mount → start → remove, many times: every call object is left and destroyed, and nothing the
+ * element asked the page for stays behind (timeouts, intervals, animation frames, listeners on
+ * window and document, ResizeObservers). What the heap keeps is checked by letting V8 finalise
+ * the elements and call objects: without `gc()` (no browser flags here) the test churns
+ * short-lived arrays until the collections it needs have run, and counts the finalised objects.
+ * `performance.memory` is logged for information only: without
+ * `--enable-precise-memory-info` Chromium rounds it and refreshes it rarely.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+import '../../src/index.js';
+import type { TavusConversation } from '../../src/index.js';
+import type { CallFactory } from '../../src/call/daily-like.js';
+import { createSimulatedCallFactory, type SimulatedCall } from '../../src/simulator/index.js';
+import { FakeCall, tavusEvent } from '../support/fake-call.js';
+import { CONVERSATION_URL } from '../support/element.js';
+import { Ledger, collectGarbage, macrotask } from './ledger.js';
+
+const CYCLES = 500;
+const SIMULATOR_CYCLES = 12;
+
+/** Resolves once `done()` holds, checking after each macrotask (no timers of our own). */
+async function until(done: () => boolean, what: string, maxTasks = 500): Promise<void> {
+  for (let i = 0; i < maxTasks; i++) {
+    if (done()) return;
+    await macrotask();
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+interface Tally {
+  calls: number;
+  left: number;
+  destroyed: number;
+  listenersLeft: number;
+  finalised: { element: number; call: number };
+}
+
+/**
+ * One cycle, in its own function so that nothing of it stays reachable from the test. Kinds:
+ * a conversation URL or the endpoint; ended by removal or by end() then removal; removed while
+ * Daily is still joining; with the chat open (ResizeObserver) or the floating variant.
+ */
+async function cycle(
+  i: number,
+  tally: Tally,
+  registry: FinalizationRegistry<'element' | 'call'>,
+): Promise<void> {
+  let call: FakeCall | undefined;
+  const hang = i % 25 === 7;
+  const factory: CallFactory = (options) => {
+    call = new FakeCall(options, hang ? { kind: 'hang' } : { kind: 'resolve' });
+    registry.register(call, 'call');
+    tally.calls++;
+    return call;
+  };
+  const el = document.createElement('tavus-conversation') as TavusConversation;
+  registry.register(el, 'element');
+  el.callFactory = factory;
+  if (i % 10 === 3) el.conversationEndpoint = '/api/conversations';
+  else el.conversationUrl = CONVERSATION_URL;
+  el.chatOpen = i % 3 === 0;
+  if (i % 4 === 1) el.variant = 'floating';
+  document.body.append(el);
+
+  const starting = el.start().catch(() => {});
+  if (hang) {
+    await until(() => call?.joinOptions !== undefined, 'the join');
+  } else {
+    await starting;
+    call!.addReplica();
+    // A sequenced event (held by the reorder window: a timer) and an utterance (a render frame).
+    call!.message(
+      tavusEvent('conversation.utterance', { seq: 5, properties: { role: 'pal', speech: 'Hi' } }),
+    );
+    call!.message(
+      tavusEvent('conversation.utterance', { properties: { role: 'user', speech: 'Hello' } }),
+    );
+    if (i % 5 === 0) await el.respond('typed');
+    await el.updateComplete;
+    if (i % 7 === 0) await el.end();
+  }
+  el.remove();
+  const made = call!;
+  await until(() => made.destroyed > 0, 'the call to be destroyed');
+  tally.left += made.left;
+  tally.destroyed += made.destroyed;
+  tally.listenersLeft += made.listenerCount();
+}
+
+describe('<tavus-conversation> reliability', () => {
+  describe('leaks', () => {
+    let ledger: Ledger | undefined;
+    let restoreFetch: (() => void) | undefined;
+    afterEach(() => {
+      ledger?.uninstall();
+      ledger = undefined;
+      restoreFetch?.();
+      restoreFetch = undefined;
+    });
+
+    it(`leaves nothing behind after ${CYCLES} mount, start and remove cycles`, async function () {
+      this.timeout(60_000);
+      const json = (body: unknown) =>
+        new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+      // A plain stand-in, not a sinon stub: a stub records each call with an Error whose
+      // unformatted stack trace holds every receiver on the stack (the session, the element).
+      const fetch0 = window.fetch;
+      window.fetch = async (url) =>
+        json(
+          String(url).endsWith('/end')
+            ? {}
+            : { conversation_url: CONVERSATION_URL, conversation_id: 'c123' },
+        );
+      restoreFetch = () => (window.fetch = fetch0);
+      const tally: Tally = {
+        calls: 0,
+        left: 0,
+        destroyed: 0,
+        listenersLeft: 0,
+        finalised: { element: 0, call: 0 },
+      };
+      const registry = new FinalizationRegistry<'element' | 'call'>(
+        (kind) => tally.finalised[kind]++,
+      );
+
+      // Warm up: the engine and the sub-elements load once, and Lit prepares its templates.
+      for (let i = 0; i < 3; i++) await cycle(i, tally, registry);
+      const warm = { ...tally, finalised: { ...tally.finalised } };
+
+      const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
+      const heapBefore = memory?.usedJSHeapSize;
+      ledger = new Ledger().install();
+      const started = performance.now();
+      for (let i = 0; i < CYCLES; i++) await cycle(i, tally, registry);
+      const elapsed = performance.now() - started;
+      // The element's last timers (the move grace period) have fired by now.
+      await until(() => ledger!.live().length === 0, 'the element to settle', 50).catch(() => {});
+
+      const cycles = tally.calls - warm.calls;
+      expect(cycles).to.equal(CYCLES);
+      expect(tally.destroyed - warm.destroyed, 'call objects destroyed').to.equal(CYCLES);
+      expect(tally.listenersLeft, 'Daily event listeners left on call objects').to.equal(0);
+      expect(ledger.live(), 'left behind by the element').to.deep.equal([]);
+      // The ledger must have seen the element at work, or the check above proves nothing.
+      const { created } = ledger;
+      expect(created.timeouts, 'timeouts seen').to.be.greaterThan(CYCLES);
+      expect(created.frames, 'animation frames seen').to.be.greaterThan(CYCLES / 2);
+      expect(created.listeners, 'window listeners seen').to.be.greaterThan(0);
+      expect(created.observers, 'ResizeObservers seen').to.be.greaterThan(0);
+      ledger.uninstall();
+
+      await collectGarbage(
+        () => tally.finalised.element >= tally.calls - 2 && tally.finalised.call >= tally.calls - 2,
+      );
+      const heapAfter = memory?.usedJSHeapSize;
+      console.log(
+        `leaks: ${CYCLES} cycles in ${Math.round(elapsed)} ms; element code asked for ` +
+          `${created.timeouts} timeouts, ${created.frames} frames, ${created.listeners} window ` +
+          `listeners, ${created.observers} ResizeObservers, all released; finalised ` +
+          `${tally.finalised.element}/${tally.calls} elements and ${tally.finalised.call}/${tally.calls} ` +
+          `call objects; performance.memory (coarse) ${heapBefore} → ${heapAfter} bytes`,
+      );
+      // Two may still be held by the test's own last frames (mocha, the ledger's closures).
+      expect(tally.finalised.element, 'elements the page still holds').to.be.at.least(
+        tally.calls - 2,
+      );
+      expect(tally.finalised.call, 'call objects the page still holds').to.be.at.least(
+        tally.calls - 2,
+      );
+    });
+
+    it('removed while the endpoint is still answering: ends what it created, leaves no listener', async () => {
+      // A page's fetch wrapper that ignores the abort signal: the answer comes after the removal.
+      const answers: ((response: Response) => void)[] = [];
+      const ended: string[] = [];
+      const fetch0 = window.fetch;
+      window.fetch = (url) =>
+        String(url).endsWith('/end')
+          ? (ended.push(String(url)), Promise.resolve(new Response('{}')))
+          : new Promise<Response>((resolve) => answers.push(resolve));
+      restoreFetch = () => (window.fetch = fetch0);
+      ledger = new Ledger().install();
+      const calls: FakeCall[] = [];
+      const el = document.createElement('tavus-conversation') as TavusConversation;
+      el.callFactory = (options) => {
+        const call = new FakeCall(options);
+        calls.push(call);
+        return call;
+      };
+      el.conversationEndpoint = '/api/conversations';
+      document.body.append(el);
+      const starting = el.start().catch(() => {});
+      await until(() => answers.length === 1, 'the endpoint request');
+      el.remove();
+      await until(() => el.state === 'ended', 'the removal to end the conversation');
+      answers[0]!(
+        new Response(
+          JSON.stringify({ conversation_url: CONVERSATION_URL, conversation_id: 'c9' }),
+          {
+            headers: { 'content-type': 'application/json' },
+          },
+        ),
+      );
+      await starting;
+      for (let i = 0; i < 5; i++) await macrotask();
+      expect(calls, 'a call made for a removed element').to.have.length(0);
+      expect(ended, 'the conversation created after the removal was not ended').to.deep.equal([
+        '/api/conversations/c9/end',
+      ]);
+      expect(ledger.live()).to.deep.equal([]);
+    });
+
+    it(`stops every track and closes every audio context of the simulator, ${SIMULATOR_CYCLES} times`, async function () {
+      this.timeout(30_000);
+      const contexts: AudioContext[] = [];
+      const tracks: MediaStreamTrack[] = [];
+      const OriginalAudioContext = window.AudioContext;
+      window.AudioContext = class extends OriginalAudioContext {
+        constructor(options?: AudioContextOptions) {
+          super(options);
+          contexts.push(this);
+        }
+      };
+      ledger = new Ledger().install();
+      try {
+        for (let i = 0; i < SIMULATOR_CYCLES; i++) {
+          const factory = createSimulatedCallFactory({
+            fast: true,
+            seed: 100 + i,
+            getUserMedia: async (constraints) => {
+              const stream = await navigator.mediaDevices.getUserMedia(constraints);
+              tracks.push(...stream.getTracks());
+              return stream;
+            },
+          });
+          const el = document.createElement('tavus-conversation') as TavusConversation;
+          el.callFactory = factory;
+          el.conversationUrl = `https://tavus.daily.co/c-leak-${i}`;
+          el.chatOpen = true;
+          document.body.append(el);
+          await el.start();
+          const call = factory.lastCall as SimulatedCall;
+          await waitUntil(() => el.state === 'connected', 'not connected', { timeout: 4000 });
+          for (const participant of Object.values(call.participants())) {
+            for (const state of Object.values(participant.tracks)) {
+              if (state?.persistentTrack) tracks.push(state.persistentTrack);
+            }
+          }
+          // Removed mid-greeting or mid-reply: the replica's voice and face are running.
+          if (i % 2 === 1) await el.respond('What can you do?');
+          await waitUntil(() => call.speaking, 'the replica did not speak', { timeout: 4000 });
+          el.remove();
+          await waitUntil(() => call.isDestroyed(), 'the call object was not destroyed');
+        }
+        await waitUntil(
+          () => contexts.every((context) => context.state === 'closed'),
+          'audio contexts left open',
+        );
+      } finally {
+        window.AudioContext = OriginalAudioContext;
+      }
+      expect(contexts.length, 'audio contexts seen').to.be.at.least(SIMULATOR_CYCLES);
+      expect(tracks.length, 'tracks seen').to.be.at.least(SIMULATOR_CYCLES * 4);
+      const live = tracks.filter((track) => track.readyState !== 'ended');
+      expect(
+        live.map((track) => `${track.kind} ${track.label}`),
+        'tracks still live',
+      ).to.deep.equal([]);
+      // The simulator's own timers and frames are the element's concern too: none may run on.
+      await until(() => ledger!.live().length === 0, 'timers to settle', 50).catch(() => {});
+      expect(ledger.live(), 'left behind').to.deep.equal([]);
+    });
+  });
+});
