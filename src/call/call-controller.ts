@@ -6,7 +6,7 @@ import type {
   ParticipantLike,
 } from './daily-like.js';
 import { DAILY_EVENTS_USED } from './daily-like.js';
-import { ConversationError, describeFailure } from './errors.js';
+import { ConversationError, describeFailure, explainFailure, failureCause } from './errors.js';
 import { availabilityFromCameraError } from './media-issue.js';
 import { findReplica, playableTrack } from './replica.js';
 
@@ -97,7 +97,7 @@ export class CallController {
     } catch (reason) {
       throw new ConversationError(
         'join-failed',
-        `Could not join the conversation: ${describeFailure(reason)}`,
+        explainFailure('Could not join the conversation', reason),
       );
     }
     if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
@@ -193,7 +193,11 @@ export class CallController {
       if (!this.leaving) this.callbacks.leftUnexpectedly();
     });
     on('error', (event: unknown) => {
-      if (!this.leaving && this.joined) this.callbacks.fatalError(describeFailure(event));
+      if (!this.leaving && this.joined) {
+        this.callbacks.fatalError(
+          failureCause(event) || 'Daily reported an error without a reason.',
+        );
+      }
     });
     // Non-fatal errors (screen share, input settings, …) do not change the conversation, but an
     // EventEmitter with no listener can be noisy, so listen and ignore.

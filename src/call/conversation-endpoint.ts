@@ -1,4 +1,4 @@
-import { ConversationError } from './errors.js';
+import { ConversationError, asSentence, failureCause } from './errors.js';
 
 /** What the site's backend returns when it created a conversation. */
 export interface CreatedConversation {
@@ -27,7 +27,9 @@ export async function createConversation(
     const detail = await readServerMessage(response);
     throw new ConversationError(
       'endpoint-failed',
-      `The conversation service answered ${response.status}${detail ? `: ${detail}` : ''}.`,
+      asSentence(
+        `The conversation service answered ${response.status}${detail ? `: ${detail}` : ''}`,
+      ),
     );
   }
   let payload: unknown;
@@ -78,7 +80,9 @@ export async function endConversation(
     const detail = await readServerMessage(response);
     throw new ConversationError(
       'endpoint-failed',
-      `Ending the conversation failed with ${response.status}${detail ? `: ${detail}` : ''}.`,
+      asSentence(
+        `Ending the conversation failed with ${response.status}${detail ? `: ${detail}` : ''}`,
+      ),
     );
   }
 }
@@ -106,10 +110,11 @@ async function post(
       );
     }
     if (signal.aborted) throw new ConversationError('endpoint-failed', 'The start was cancelled.');
-    const message = reason instanceof Error ? reason.message : String(reason);
+    // Not String(reason): a page's fetch wrapper may reject with anything ("[object Object]").
+    const cause = failureCause(reason);
     throw new ConversationError(
       'endpoint-failed',
-      `The conversation service could not be reached (${message}).`,
+      `The conversation service could not be reached${cause ? ` (${cause})` : ''}.`,
     );
   }
 }
