@@ -197,6 +197,8 @@ export function createEventLog(options) {
   const { element, list, filter, hideStreaming, expand, clear, count } = options;
   const max = options.max ?? 1500;
   let total = 0;
+  /** The highest `seq` logged so far: an event below it arrived after later ones. */
+  let highestSeq = -1;
 
   const matches = (entry) => {
     if (hideStreaming?.checked && entry.dataset.name === 'tavus-utterance-streaming') return false;
@@ -223,6 +225,10 @@ export function createEventLog(options) {
   const add = ({ name, kind, seq, summary, detail, eventType }) => {
     total++;
     const stick = list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+    // Twins (the PAL event and its legacy `replica` copy) share a seq; one that arrives after
+    // later events is delivered late rather than dropped. The log says so.
+    const late = seq !== undefined && seq < highestSeq;
+    if (seq !== undefined) highestSeq = Math.max(highestSeq, seq);
     const pre = h('pre');
     const details = h(
       'details',
@@ -232,7 +238,14 @@ export function createEventLog(options) {
         {},
         h('span', { className: 'log-seq' }, seq === undefined ? '·' : String(seq)),
         h('span', { className: 'log-name' }, name),
-        h('span', { className: 'log-summary' }, summary),
+        h(
+          'span',
+          { className: 'log-summary' },
+          late
+            ? h('span', { className: 'log-late', title: 'Arrived after later events' }, 'late')
+            : null,
+          summary,
+        ),
       ),
       pre,
     );
@@ -252,6 +265,7 @@ export function createEventLog(options) {
           kind,
           search: `${name} ${eventType ?? ''} ${summary}`.toLowerCase(),
           ...(seq === undefined ? {} : { seq: String(seq) }),
+          ...(late ? { late: 'true' } : {}),
         },
       },
       details,
@@ -315,6 +329,10 @@ export function createEventLog(options) {
   clear?.addEventListener('click', () => {
     list.replaceChildren();
     updateCount();
+  });
+  element.addEventListener('tavus-state-change', (event) => {
+    // A new conversation numbers its events from the start again.
+    if (event.detail?.state === 'connecting') highestSeq = -1;
   });
   updateCount();
 
