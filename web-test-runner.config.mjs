@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChromium } from './scripts/find-chromium.mjs';
+import { policyFor } from './test/reliability/csp/policies.mjs';
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -21,6 +22,16 @@ export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
+  // The strict-host test (test/reliability/strict-host.test.ts) loads the pages under
+  // /test/reliability/csp/ in an iframe: they are served with a strict Content-Security-Policy
+  // and Trusted Types enforced.
+  middleware: [
+    async (context, next) => {
+      await next();
+      const policy = policyFor(context.path);
+      if (policy) context.set('Content-Security-Policy', policy);
+    },
+  ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,

@@ -1,0 +1,42 @@
+/**
+ * The Content-Security-Policies the strict-host test serves its pages with (web-test-runner's
+ * middleware adds them to every response under /test/reliability/csp/). No 'unsafe-inline', no
+ * 'unsafe-eval', Trusted Types enforced. The README's Security section quotes these.
+ */
+
+/** Enough for the element with the offline simulator, everything else refused. */
+export const STRICT_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/** The strict policy plus what daily-js needs to load its call bundle (no network here). */
+export const DAILY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self' https://*.daily.co https://*.dailywebrtc.com https://*.dailywebrtc.net",
+  "style-src 'self'",
+  "connect-src 'self' https://*.daily.co wss://*.daily.co",
+  "img-src 'self'",
+  "worker-src 'self' blob:",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html default',
+].join('; ');
+
+/** The policy for a request path, or undefined outside this folder. */
+export function policyFor(path) {
+  if (!path.startsWith('/test/reliability/csp/')) return undefined;
+  return path.includes('/daily') ? DAILY_POLICY : STRICT_POLICY;
+}

@@ -1,0 +1,11 @@
+// Loaded first, as a classic script: records every Content-Security-Policy and Trusted Types
+// violation of the page (the events are composed, so those inside shadow roots arrive too).
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__violations.push({
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    sample: event.sample,
+    source: `${event.sourceFile}:${event.lineNumber}`,
+  });
+});
