@@ -4,13 +4,15 @@
  * 'unsafe-eval', Trusted Types enforced. The README's Security section quotes these.
  */
 
-/** Enough for the element with the offline simulator, everything else refused. */
+/**
+ * Enough for the element with the offline simulator, everything else refused (the README's
+ * policy plus base-uri, object-src, form-action and frame-ancestors, which only refuse more).
+ */
 export const STRICT_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
-  "img-src 'self'",
   "base-uri 'none'",
   "object-src 'none'",
   "form-action 'none'",
