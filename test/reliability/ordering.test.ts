@@ -16,10 +16,22 @@ import { createRandom, type Random } from '../support/random.js';
 import { sleep } from './helpers.js';
 
 const RUNS = 1_000;
+/**
+ * About 600 messages per batch: under the sequencer's duplicate memory (1,024 recent keys), which
+ * bounds memory on purpose. A duplicate arriving more than 1,024 sequenced events after its
+ * original is dispatched again (far beyond Tavus' rates, where twins arrive together).
+ */
 const BATCHES = 8;
 const SEED = 0x0dde;
 /** Latest arrival of a delayed message, well inside the 300 ms reorder window. */
 const MAX_DELAY_MS = 120;
+/**
+ * A batch whose messages took longer than this to arrive (a machine so loaded that its timers
+ * ran late) may legitimately release a gap before the rest arrives, and a late message is then a
+ * straggler, dispatched out of order by design: such a batch is checked for loss and duplicates
+ * only.
+ */
+const WINDOW_MARGIN_MS = 250;
 const TYPES = [
   'conversation.utterance',
   'conversation.replica.started_speaking',
@@ -87,12 +99,19 @@ describe('<tavus-conversation> reliability', () => {
       let base = 2;
       let runs = 0;
       let duplicates = 0;
+      let strictBatches = 0;
       const allSent: number[] = [1];
       const started = performance.now();
       for (let batch = 0; batch < BATCHES; batch++) {
         const before = dispatched.length;
         const batchSent: number[] = [];
         const timers: Promise<void>[] = [];
+        const batchStart = performance.now();
+        let lastArrival = batchStart;
+        const deliver = (data: unknown) => {
+          call.message(data);
+          lastArrival = performance.now();
+        };
         const runsInBatch = Math.round(RUNS / BATCHES);
         for (let r = 0; r < runsInBatch; r++, runs++) {
           const { deliveries, sent } = run(random, base, runs);
@@ -101,8 +120,8 @@ describe('<tavus-conversation> reliability', () => {
           base = Math.max(...sent) + 1 + (random.next() < 0.15 ? 1 : 0);
           batchSent.push(...sent);
           for (const { data, delayMs } of deliveries) {
-            if (delayMs === 0) call.message(data);
-            else timers.push(sleep(delayMs).then(() => call.message(data)));
+            if (delayMs === 0) deliver(data);
+            else timers.push(sleep(delayMs).then(() => deliver(data)));
           }
         }
         await Promise.all(timers);
@@ -116,7 +135,16 @@ describe('<tavus-conversation> reliability', () => {
           },
         );
         // A duplicate released late would show up in the next batch, or in the total below.
-        expect(dispatched.slice(before), `batch ${batch}`).to.deep.equal(expected);
+        const got = dispatched.slice(before);
+        if (lastArrival - batchStart < WINDOW_MARGIN_MS) {
+          expect(got, `batch ${batch}`).to.deep.equal(expected);
+          strictBatches++;
+        } else {
+          expect(
+            [...got].sort((a, b) => a - b),
+            `batch ${batch} (late timers)`,
+          ).to.deep.equal(expected);
+        }
         allSent.push(...batchSent);
       }
       await afterReorderWindow();
@@ -124,12 +152,16 @@ describe('<tavus-conversation> reliability', () => {
 
       const gaps = base - 2 - (allSent.length - 1);
       expect(runs).to.equal(RUNS);
-      expect(dispatched).to.deep.equal([...allSent].sort((a, b) => a - b));
+      expect(strictBatches, 'batches whose order could be checked').to.be.greaterThan(0);
+      expect([...dispatched].sort((a, b) => a - b)).to.deep.equal(
+        [...allSent].sort((a, b) => a - b),
+      );
       expect(new Set(dispatched).size).to.equal(dispatched.length);
       expect(el.state).to.equal('connected');
       console.log(
         `ordering: ${runs} runs, ${allSent.length} seqs, ${duplicates} duplicates, ${gaps} gaps ` +
-          `that never filled, in ${Math.round(elapsed)} ms`,
+          `that never filled, in ${Math.round(elapsed)} ms; order checked in ${strictBatches} ` +
+          `of ${BATCHES} batches`,
       );
     });
 
@@ -138,9 +170,10 @@ describe('<tavus-conversation> reliability', () => {
       const dispatched: number[] = [];
       el.addEventListener('tavus-event', (event) => dispatched.push(event.detail.seq ?? -1));
       call.message(tavusEvent('conversation.ordering_probe', { seq: 1 }));
-      await afterReorderWindow();
+      await waitUntil(() => dispatched.length === 1, 'seq 1 was held');
       call.message(tavusEvent('conversation.ordering_probe', { seq: 3 }));
-      await afterReorderWindow();
+      // The gap (seq 2) does not fill: seq 3 goes out when its window is over.
+      await waitUntil(() => dispatched.length === 2, 'seq 3 was held');
       expect(dispatched).to.deep.equal([1, 3]);
       call.message(tavusEvent('conversation.ordering_probe', { seq: 2 }));
       // An event without seq is not held behind anything.
