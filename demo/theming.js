@@ -106,7 +106,18 @@ for (const el of elements) {
     ...(arabic ? ARABIC_REPLICA : {}),
     ...query,
   });
-  if (arabic) el.strings = ARABIC_STRINGS;
+  // Six panels on one page: each gets its own accessible name, from its example's title.
+  const title = el.closest('section')?.querySelector('h2')?.textContent.trim() ?? el.id;
+  el.strings = arabic
+    ? {
+        ...ARABIC_STRINGS,
+        panelLabel: 'محادثة فيديو (مثال من اليمين إلى اليسار)',
+        panelLabelNamed: 'محادثة فيديو مع {name} (مثال من اليمين إلى اليسار)',
+      }
+    : {
+        panelLabel: `Video conversation (${title})`,
+        panelLabelNamed: `Video conversation with {name} (${title})`,
+      };
 }
 
 // Show each example's CSS, read from the style block that applies it.

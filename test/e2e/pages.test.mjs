@@ -4,11 +4,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 
 import { REPO_ROOT, demoReady, launch, openPage, waitForState } from './support.mjs';
 
 const TEST_TIMEOUT = 30000;
+/** axe-core, the accessibility engine @open-wc/testing uses, injected into the demo pages. */
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PAGES = ['index.html', 'marketing.html', 'theming.html', 'real.html'];
 
 describe('every demo page', () => {
@@ -49,6 +52,24 @@ describe('every demo page', () => {
       assert.deepEqual(problems.remoteRequests, []);
       await page.close();
     });
+
+    for (const scheme of ['light', 'dark']) {
+      it(`${name} has no axe violations in ${scheme} mode`, { timeout: TEST_TIMEOUT }, async () => {
+        const { page } = await openPage(app.browser, 'about:blank');
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        await page.goto(app.url(name));
+        await demoReady(page);
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(async () => {
+          const result = await window.axe.run(document);
+          return result.violations.map(
+            (v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+          );
+        });
+        assert.deepEqual(violations, []);
+        await page.close();
+      });
+    }
   }
 });
 
