@@ -29,13 +29,24 @@ async function until(done: () => boolean, what: string, maxTasks = 500): Promise
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/** The kinds of cycle, for telling a leak of one path from an object GC has not reached yet. */
+type Kind = 'hang' | 'endpoint' | 'ended' | 'plain';
+const kindOf = (i: number): Kind =>
+  i % 25 === 7 ? 'hang' : i % 10 === 3 ? 'endpoint' : i % 7 === 0 ? 'ended' : 'plain';
+
 interface Tally {
   calls: number;
   left: number;
   destroyed: number;
   listenersLeft: number;
-  finalised: { element: number; call: number };
+  /** `${'element' | 'call'} ${Kind}` → made, and finalised. */
+  made: Map<string, number>;
+  finalised: Map<string, number>;
 }
+
+const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+const total = (map: Map<string, number>, what: string) =>
+  [...map].filter(([key]) => key.startsWith(what)).reduce((sum, [, n]) => sum + n, 0);
 
 /**
  * One cycle, in its own function so that nothing of it stays reachable from the test. Kinds:
@@ -45,20 +56,23 @@ interface Tally {
 async function cycle(
   i: number,
   tally: Tally,
-  registry: FinalizationRegistry<'element' | 'call'>,
+  registry: FinalizationRegistry<string>,
 ): Promise<void> {
   let call: FakeCall | undefined;
-  const hang = i % 25 === 7;
+  const kind = kindOf(i);
+  const hang = kind === 'hang';
   const factory: CallFactory = (options) => {
     call = new FakeCall(options, hang ? { kind: 'hang' } : { kind: 'resolve' });
-    registry.register(call, 'call');
+    registry.register(call, `call ${kind}`);
+    count(tally.made, `call ${kind}`);
     tally.calls++;
     return call;
   };
   const el = document.createElement('tavus-conversation') as TavusConversation;
-  registry.register(el, 'element');
+  registry.register(el, `element ${kind}`);
+  count(tally.made, `element ${kind}`);
   el.callFactory = factory;
-  if (i % 10 === 3) el.conversationEndpoint = '/api/conversations';
+  if (kind === 'endpoint') el.conversationEndpoint = '/api/conversations';
   else el.conversationUrl = CONVERSATION_URL;
   el.chatOpen = i % 3 === 0;
   if (i % 4 === 1) el.variant = 'floating';
@@ -79,7 +93,7 @@ async function cycle(
     );
     if (i % 5 === 0) await el.respond('typed');
     await el.updateComplete;
-    if (i % 7 === 0) await el.end();
+    if (kind === 'ended') await el.end();
   }
   el.remove();
   const made = call!;
@@ -119,15 +133,14 @@ describe('<tavus-conversation> reliability', () => {
         left: 0,
         destroyed: 0,
         listenersLeft: 0,
-        finalised: { element: 0, call: 0 },
+        made: new Map(),
+        finalised: new Map(),
       };
-      const registry = new FinalizationRegistry<'element' | 'call'>(
-        (kind) => tally.finalised[kind]++,
-      );
+      const registry = new FinalizationRegistry<string>((key) => count(tally.finalised, key));
 
       // Warm up: the engine and the sub-elements load once, and Lit prepares its templates.
       for (let i = 0; i < 3; i++) await cycle(i, tally, registry);
-      const warm = { ...tally, finalised: { ...tally.finalised } };
+      const warm = { ...tally };
 
       const memory = (performance as { memory?: { usedJSHeapSize: number } }).memory;
       const heapBefore = memory?.usedJSHeapSize;
@@ -151,23 +164,41 @@ describe('<tavus-conversation> reliability', () => {
       expect(created.observers, 'ResizeObservers seen').to.be.greaterThan(0);
       ledger.uninstall();
 
+      // Until every element and call object is finalised, or nearly all and a while has passed:
+      // a page shares its heap with the test runner, and a few objects may simply not have been
+      // reached by a full collection yet.
+      const objects = total(tally.made, '');
+      const since = performance.now();
       await collectGarbage(
-        () => tally.finalised.element >= tally.calls - 2 && tally.finalised.call >= tally.calls - 2,
+        () =>
+          total(tally.finalised, '') === objects ||
+          (total(tally.finalised, '') >= objects * 0.97 && performance.now() - since > 1_000),
+        8_000,
       );
       const heapAfter = memory?.usedJSHeapSize;
+      const report = [...tally.made]
+        .sort()
+        .map(([key, made]) => `${key} ${tally.finalised.get(key) ?? 0}/${made}`)
+        .join(', ');
       console.log(
         `leaks: ${CYCLES} cycles in ${Math.round(elapsed)} ms; element code asked for ` +
           `${created.timeouts} timeouts, ${created.frames} frames, ${created.listeners} window ` +
-          `listeners, ${created.observers} ResizeObservers, all released; finalised ` +
-          `${tally.finalised.element}/${tally.calls} elements and ${tally.finalised.call}/${tally.calls} ` +
-          `call objects; performance.memory (coarse) ${heapBefore} → ${heapAfter} bytes`,
+          `listeners, ${created.observers} ResizeObservers, all released; finalised: ${report}; ` +
+          `performance.memory (coarse) ${heapBefore} → ${heapAfter} bytes`,
       );
-      // Two may still be held by the test's own last frames (mocha, the ledger's closures).
-      expect(tally.finalised.element, 'elements the page still holds').to.be.at.least(
-        tally.calls - 2,
+      // A leak on one path keeps (nearly) every object of that kind; a full collection that has
+      // not reached an object yet leaves a few, anywhere.
+      for (const [key, made] of tally.made) {
+        expect(
+          tally.finalised.get(key) ?? 0,
+          `${key}: objects the page still holds`,
+        ).to.be.at.least(Math.floor(made * 0.75));
+      }
+      expect(total(tally.finalised, 'element'), 'elements finalised').to.be.at.least(
+        Math.floor(total(tally.made, 'element') * 0.9),
       );
-      expect(tally.finalised.call, 'call objects the page still holds').to.be.at.least(
-        tally.calls - 2,
+      expect(total(tally.finalised, 'call'), 'call objects finalised').to.be.at.least(
+        Math.floor(total(tally.made, 'call') * 0.9),
       );
     });
 
