@@ -220,6 +220,7 @@ export class FuzzMessages {
     const roll = random.next();
     if (!big && roll < 0.1) return this.reject(this.notMessage());
     if (!big && roll < 0.13 && this.recentSequenced.length > 0) return this.duplicate();
+    if (!big && roll < 0.15) return this.reject(this.numbersJsonCannotCarry());
     if (roll < 0.55) return this.valid(big);
     return this.reject(this.deliver(this.badEnvelope(big)));
   }
@@ -240,6 +241,19 @@ export class FuzzMessages {
       return text.slice(0, random.int(0, text.length - 1));
     }
     return random.pick(NOT_MESSAGES);
+  }
+
+  /** A valid envelope whose seq or turn_idx is a number JSON cannot carry (NaN, ±Infinity). */
+  private numbersJsonCannotCarry(): unknown {
+    const message = JSON.parse(
+      this.envelope(this.random.pick(EVENT_TYPES), [['properties', this.properties(false)]]),
+    ) as Record<string, unknown>;
+    message[this.random.pick(['seq', 'turn_idx', 'timestamp'])] = this.random.pick([
+      NaN,
+      Infinity,
+      -Infinity,
+    ]);
+    return message;
   }
 
   private valid(big: boolean): FuzzMessage {
