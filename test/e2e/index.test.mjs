@@ -435,4 +435,128 @@ describe('playground (index.html)', () => {
       await page.close();
     },
   );
+
+  it(
+    'sends echo, context and sensitivity from the panels, and the replica receives them',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { page, problems } = await startPlayground();
+      await replicaSaid(page, /^Hi there!/);
+
+      await page.type('#echo-text', 'Welcome to the demo!');
+      await page.click('#echo-form button[type="submit"]');
+      const echoed = await replicaSaid(page, /^Welcome to the demo!$/);
+      assert.equal(echoed.interrupted, false);
+
+      await page.click('#context-form button[value="overwrite"]');
+      await page.waitForFunction(() =>
+        document.querySelector('#replica-knows').textContent.includes('oat-milk flat whites'),
+      );
+      await page.$eval('#context-text', (area) => (area.value = 'They also buy decaf for Dad.'));
+      await page.click('#context-form button[value="append"]');
+      await page.waitForFunction(() =>
+        document.querySelector('#replica-knows').textContent.includes('decaf for Dad'),
+      );
+      await page.click('[data-say="What do you know?"]');
+      const known = await replicaSaid(page, /^Here is what I have been told/);
+      assert.match(known.text, /oat-milk flat whites\. They also buy decaf for Dad\./);
+
+      await page.select('#sensitivity-form select[name="pause"]', 'high');
+      await page.select('#sensitivity-form select[name="interrupt"]', 'low');
+      await page.click('#sensitivity-form button[type="submit"]');
+      await page.waitForFunction(() => {
+        const text = document.querySelector('#replica-knows').textContent;
+        return /pause:\s+high/.test(text) && /interrupt:\s+low/.test(text);
+      });
+      assert.match(
+        await page.$eval('#context-output', (output) => output.textContent),
+        /^setSensitivity\(\{"pause":"high","interrupt":"low"\}\): sent\.$/,
+      );
+      assertClean(problems);
+      await page.close();
+    },
+  );
+
+  it(
+    'simulates user speech, a network drop, the replica leaving and a fatal error',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { page, problems } = await startPlayground();
+      await replicaSaid(page, /^Hi there!/);
+
+      // Speech "into the microphone" (the field's default text).
+      await page.click('#speech-form button[type="submit"]');
+      await replicaSaid(page, /^I'm Anna, a simulated replica/);
+      const said = (await transcriptOf(page)).find((m) => m.role === 'user');
+      assert.equal(said.text, 'Hello, who are you?');
+      assert.equal(said.typed, undefined, 'spoken, not typed');
+
+      await page.click('#network-button');
+      await waitForState(page, 'reconnecting');
+      assert.equal(await page.$eval('#state-badge', (badge) => badge.textContent), 'reconnecting');
+      await waitForState(page, 'connected');
+
+      await page.click('#leave-button');
+      await waitForState(page, 'ended');
+      assert.equal(
+        await page.$eval('#state-detail', (detail) => detail.textContent),
+        'The replica left.',
+      );
+
+      await page.click('#start-button');
+      await waitForState(page, 'connected');
+      await page.click('#fatal-button');
+      await waitForState(page, 'error');
+      assert.match(
+        await page.$eval('#state-detail', (detail) => detail.textContent),
+        /^call-failed: .*Simulated fatal error/,
+      );
+      assert.equal(await page.$eval('#respond-text', (input) => input.disabled), true);
+      assert.deepEqual(
+        await page.evaluate(() => window.tavusDemo.calls.map((call) => call.isDestroyed())),
+        [true, true],
+      );
+      assert.deepEqual(problems.errors, []);
+      assert.deepEqual(problems.remoteRequests, []);
+      await page.close();
+    },
+  );
+
+  it(
+    'applies attribute toggles and simulator settings from the panels',
+    { timeout: TEST_TIMEOUT },
+    async () => {
+      const { page, problems } = await openPage(app.browser, app.url('index.html?fast&wps=12'));
+      await demoReady(page);
+      assert.equal(await page.$eval('#faults select[name="wps"]', (select) => select.value), '12');
+      assert.equal(await page.$eval('#faults input[name="fast"]', (box) => box.checked), true);
+
+      await page.click('#options [data-attribute="captions"]');
+      await page.click('#options [data-attribute="camera-off"]');
+      await page.select('#theme-select', 'dark');
+      const attributes = await page.$eval('#conversation', (el) => ({
+        captions: el.captions,
+        cameraOff: el.cameraOff,
+        theme: el.getAttribute('theme'),
+      }));
+      assert.deepEqual(attributes, { captions: true, cameraOff: true, theme: 'dark' });
+
+      await page.click('#start-button');
+      await waitForState(page, 'connected');
+      assert.equal(await page.evaluate(() => window.tavusDemo.call.localVideo()), false);
+
+      // The element's own chat button and the page's checkbox stay in step.
+      assert.equal(await page.$eval('[data-attribute="chat-open"]', (box) => box.checked), true);
+      await page.click('pierce/button[part~="chat-button"]');
+      await page.waitForFunction(
+        () => !document.querySelector('[data-attribute="chat-open"]').checked,
+      );
+
+      // A fault setting changed during a call waits for the next one.
+      await page.select('#faults select[name="duplicates"]', '0.3');
+      assert.match(await page.$eval('#faults-note', (note) => note.textContent), /next/);
+      assertClean(problems);
+      await page.close();
+    },
+  );
 });
