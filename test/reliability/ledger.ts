@@ -212,18 +212,20 @@ export function macrotask(): Promise<void> {
 }
 
 /**
- * Pushes the JavaScript heap until a registry has seen `count` collections or `timeoutMs`
- * passes. There is no `gc()` without browser flags; filling and dropping a few hundred MB of
- * short-lived arrays makes V8 run full collections, which is what finalisation needs.
+ * Pushes the JavaScript heap until `done()` holds or `timeoutMs` passes. There is no `gc()`
+ * without browser flags, and finalisation needs full (old-generation) collections, which
+ * short-lived garbage never causes: each round keeps about 40 MB of small objects alive until the
+ * next one, so that they are promoted and the old generation grows until V8 collects it.
  */
 export async function collectGarbage(done: () => boolean, timeoutMs = 4_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
-  while (!done() && performance.now() < deadline) {
-    (function churn() {
-      let junk: unknown[] | null = [];
-      for (let i = 0; i < 300; i++) junk.push(new Array(20_000).fill(i));
-      junk = null;
-    })();
+  const kept: unknown[][] = [];
+  for (let round = 0; !done() && performance.now() < deadline; round++) {
+    const junk: unknown[] = [];
+    for (let i = 0; i < 1_000_000; i++) junk.push({ round, i });
+    // The previous round's junk becomes old garbage.
+    kept[0] = junk;
     await macrotask();
   }
+  kept.length = 0;
 }
