@@ -8,6 +8,9 @@
 import { createSimulatedCallFactory } from '/dist/cdn/tavus-simulator.js';
 import { Cart, createEventLog, formatMoney, h, parseLatency, readDemoQuery } from './demo.js';
 
+/** Shown in the panels while there is no conversation to send to. */
+const IDLE_HINT = 'These controls work once the conversation is connected.';
+
 /** States in which a call object exists (the simulator's controls need one). */
 const IN_CALL = new Set(['connecting', 'waiting', 'connected', 'reconnecting']);
 
@@ -172,6 +175,13 @@ function renderState(detail) {
   $('#start-button').disabled = IN_CALL.has(state);
   $('#end-button').disabled = !IN_CALL.has(state);
   if (!connected) setSpeaking(false);
+  // Say why the panels' controls are disabled; keep an error that is still worth reading.
+  for (const selector of ['#talk-output', '#context-output', '#sim-output']) {
+    const output = $(selector);
+    const live = connected || (selector === '#sim-output' && state === 'reconnecting');
+    if (!live && output.dataset.tone !== 'error') say(selector, IDLE_HINT, 'hint');
+    else if (live && output.dataset.tone === 'hint') say(selector, '');
+  }
   refreshReplicaKnows();
 }
 
