@@ -93,6 +93,8 @@ export class Transcript {
   /** Latest live user row, for user streaming without turn_idx. */
   private liveUser: Row | undefined;
   private pendingTyped: Row[] = [];
+  /** Replica replies not final yet: the next turn closes them if their end never arrived. */
+  private openReplies = new Set<Row>();
   private readonly maxMessages: number;
   private readonly now: () => number;
 
@@ -139,7 +141,11 @@ export class Transcript {
       }
       case 'conversation.utterance': {
         const role = roleOf(props);
-        if (role === 'user') return this.userUtterance(event, props);
+        if (role === 'user') {
+          // A user's finished turn means every earlier reply is over, whatever was lost.
+          const closed = this.closeOpenReplies();
+          return this.userUtterance(event, props) || closed;
+        }
         if (role === 'replica') return this.replicaUtterance(event, props);
         return false;
       }
@@ -184,6 +190,7 @@ export class Transcript {
     this.head = 0;
     this.byKey.clear();
     this.pendingTyped = [];
+    this.openReplies.clear();
     this.anonymousReply = undefined;
     this.liveUser = undefined;
     this.dropped = 0;
@@ -209,7 +216,9 @@ export class Transcript {
         interrupted,
         timestamp: this.timestampOf(event),
       };
+      this.closeOpenReplies();
       const created = this.append(withIds(message, event), key);
+      if (!final) this.openReplies.add(created);
       created.streamed = true;
       created.streamFinal = final;
       created.contentIndex = index ?? -1;
@@ -236,13 +245,17 @@ export class Transcript {
     if (!text) return false;
     const key = this.replyKey(event);
     if (key ? this.byKey.has(key) : this.isAnonymousTwin(text)) return false;
+    this.closeOpenReplies();
+    // The one-shot utterance carries the whole intended reply when the replica starts speaking:
+    // shown at once, final only when the speech ends (streaming final, stopped_speaking) or the
+    // next turn begins, so `final` never flips back when streaming takes over.
     const row = this.append(
       withIds(
         {
           id: '',
           role: 'replica',
           text,
-          final: true,
+          final: false,
           interrupted: props['interrupted'] === true,
           timestamp: this.timestampOf(event),
         },
@@ -250,6 +263,7 @@ export class Transcript {
       ),
       key,
     );
+    this.openReplies.add(row);
     if (!key) this.anonymousReply = row;
     return true;
   }
@@ -421,6 +435,16 @@ export class Transcript {
     return row.pos >= this.dropped && this.rows[this.head + row.pos - this.dropped] === row;
   }
 
+  /** Finalises replies whose end was never seen; true when one changed. */
+  private closeOpenReplies(): boolean {
+    let changed = false;
+    for (const row of [...this.openReplies]) {
+      changed = this.patch(row, { final: true }) || changed;
+    }
+    this.openReplies.clear();
+    return changed;
+  }
+
   /** Applies changes to one message; returns false when nothing actually differs. */
   private patch(row: Row, changes: Partial<TranscriptMessage>): boolean {
     const current = row.message;
@@ -432,6 +456,7 @@ export class Transcript {
       }
     }
     if (!differs || !this.isPresent(row)) return false;
+    if (changes.final) this.openReplies.delete(row);
     row.message = { ...current, ...changes };
     this.snapshot = undefined;
     return true;

@@ -166,7 +166,8 @@ describe('Transcript', () => {
       transcript.apply(streaming('pal', 'Hel', { content_index: 0 }, { turn_idx: 7 }));
       transcript.apply(streaming('pal', 'Hello', { content_index: 1 }, { turn_idx: 7 }));
       transcript.apply(streaming('pal', 'Other', { content_index: 0 }, { turn_idx: 8 }));
-      expect(texts(transcript)).to.deep.equal(['replica…: Hello', 'replica…: Other']);
+      // The next reply closes the previous one, whose final chunk never came.
+      expect(texts(transcript)).to.deep.equal(['replica: Hello', 'replica…: Other']);
     });
 
     it('groups replies with no ids at all with the latest open reply', () => {
@@ -179,8 +180,8 @@ describe('Transcript', () => {
       transcript.apply(utterance('pal', 'Another one-shot.', {}));
       expect(texts(transcript)).to.deep.equal([
         'replica: Hi there.',
-        'replica…: Next reply',
-        'replica: Another one-shot.',
+        'replica: Next reply',
+        'replica…: Another one-shot.',
       ]);
     });
 
@@ -201,12 +202,36 @@ describe('Transcript', () => {
       expect(transcript.apply(utterance('pal', 'Hi! How can I help?'))).to.equal(true);
       expect(transcript.apply(utterance('replica', 'Hi! How can I help?'))).to.equal(false);
       expect(transcript.messages).to.have.length(1);
+      // Shown at once, but not final while it may still be spoken.
       expect(transcript.messages[0]).to.include({
         role: 'replica',
         text: 'Hi! How can I help?',
-        final: true,
+        final: false,
         interrupted: false,
       });
+    });
+
+    it('is final when the replica stops speaking, and never flips back', () => {
+      transcript.apply(utterance('pal', 'We open at nine tomorrow.'));
+      transcript.apply(streaming('pal', 'We open', { content_index: 0 }));
+      const finals = [transcript.messages[0]!.final];
+      transcript.apply(streaming('pal', 'We open at nine', { content_index: 1 }));
+      finals.push(transcript.messages[0]!.final);
+      transcript.apply(
+        event(
+          'conversation.replica.stopped_speaking',
+          { duration: 2, interrupted: false },
+          { inference_id: 'r-1', turn_idx: 1 },
+        ),
+      );
+      finals.push(transcript.messages[0]!.final);
+      expect(finals).to.deep.equal([false, false, true]);
+    });
+
+    it('is closed by the next user turn when its end never arrives', () => {
+      transcript.apply(utterance('pal', 'Hi! How can I help?'));
+      transcript.apply(utterance('user', 'What time is it?'));
+      expect(transcript.messages.map((m) => m.final)).to.deep.equal([true, true]);
     });
 
     it('gives way to streaming text once it arrives', () => {
