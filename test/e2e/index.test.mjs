@@ -173,10 +173,15 @@ describe('playground (index.html)', () => {
       });
 
       await page.click('[data-say="What can you do?"]');
-      // The reply is streaming: it has words, and it is not final yet.
+      // The reply is streaming: some words spoken (fewer than the announced reply), not final.
       await page.waitForFunction(() => {
         const last = document.querySelector('#conversation').transcript.at(-1);
-        return last?.role === 'replica' && !last.final && last.text.split(' ').length >= 3;
+        return (
+          last?.role === 'replica' &&
+          !last.final &&
+          last.text.split(' ').length >= 3 &&
+          last.text !== window.fullReplies[last.inference_id]
+        );
       });
       await page.click('#interrupt-button');
 
