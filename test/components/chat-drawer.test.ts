@@ -279,6 +279,29 @@ describe('<tavus-chat-drawer>', () => {
       );
     });
 
+    it('follows the inherited direction while empty, and the text once typed', async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div dir="rtl">
+          <tavus-chat-drawer open style="width: 360px"></tavus-chat-drawer>
+        </div>`,
+      );
+      const el = wrapper.querySelector('tavus-chat-drawer')!;
+      await el.updateComplete;
+      const input = textarea(el);
+      expect(input.hasAttribute('dir')).to.equal(false);
+      expect(getComputedStyle(input).direction).to.equal('rtl');
+      input.focus();
+      await sendKeys({ type: 'Hello' });
+      await el.updateComplete;
+      expect(input.getAttribute('dir')).to.equal('auto');
+      expect(getComputedStyle(input).direction).to.equal('ltr');
+      input.value = '';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(input.hasAttribute('dir')).to.equal(false);
+      expect(getComputedStyle(input).direction).to.equal('rtl');
+    });
+
     it('sends on Enter with an internal event and clears the box', async () => {
       const el = await drawer();
       textarea(el).focus();

@@ -395,7 +395,7 @@ export class TavusChatDrawer extends LitElement {
           part="composer-input"
           rows="1"
           .enterKeyHint=${'send'}
-          dir="auto"
+          dir=${ifDefined(this.draft ? 'auto' : undefined)}
           maxlength=${ifDefined(this.maxLength > 0 ? this.maxLength : undefined)}
           placeholder=${this.strings.composerPlaceholder}
           aria-describedby=${ifDefined(describedBy || undefined)}
