@@ -344,22 +344,52 @@ describe('renderConversationView', () => {
       'call-failed',
     ];
     for (const code of codes) {
-      it(`shows a localised line for ${code}`, async () => {
+      it(`shows a localised line for ${code}, and the element's message under it`, async () => {
         const host = await view({ state: 'error', error: { code, message: 'raw message' } });
         const screen = part(host, 'error');
         expect(screen.querySelector('[role="alert"]')).to.not.equal(null);
         expect(screen.textContent).to.contain(EN_STRINGS.errorTitle);
-        expect(screen.textContent).to.not.contain('raw message');
+        expect(screen.querySelector('.screen-text')!.textContent!.trim()).to.not.contain('raw');
+        expect(part(host, 'error-detail').textContent).to.equal('raw message');
       });
     }
 
-    it("falls back to the element's message when the string is empty", async () => {
+    it('shows the detail smaller and muted, as text, clamped with the whole text kept', async () => {
+      const long = `<b>The conversation service answered 500:</b> ${'Maximum concurrent conversations reached. '.repeat(12)}`;
+      const host = await view({
+        state: 'error',
+        error: { code: 'endpoint-failed', message: long },
+      });
+      const detail = part(host, 'error-detail');
+      const line = shadowQuery(host, '.error .screen-text');
+      expect(detail.querySelector('b')).to.equal(null);
+      expect(detail.textContent).to.equal(long.trim());
+      expect(parseFloat(getComputedStyle(detail).fontSize)).to.be.below(
+        parseFloat(getComputedStyle(line).fontSize),
+      );
+      expect(getComputedStyle(detail).color).to.equal(getComputedStyle(line).color);
+      expect(detail.scrollHeight).to.be.above(detail.clientHeight);
+      const lineHeight = parseFloat(getComputedStyle(detail).lineHeight);
+      expect(detail.clientHeight).to.be.at.most(Math.ceil(3 * lineHeight) + 1);
+      await expect(host).to.be.accessible();
+    });
+
+    it("falls back to the element's message when the string is empty, shown once", async () => {
       const host = await view({
         state: 'error',
         error: { code: 'join-failed', message: 'The room is full.' },
         strings: { ...EN_STRINGS, errorJoinFailed: '' },
       });
       expect(part(host, 'error').textContent).to.contain('The room is full.');
+      expect(maybePart(host, 'error-detail')).to.equal(null);
+    });
+
+    it('leaves the detail out when the message repeats the localised line', async () => {
+      const host = await view({
+        state: 'error',
+        error: { code: 'join-failed', message: EN_STRINGS.errorJoinFailed },
+      });
+      expect(maybePart(host, 'error-detail')).to.equal(null);
     });
 
     it('retries with the retry handler', async () => {

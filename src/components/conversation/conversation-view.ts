@@ -44,6 +44,7 @@ import type { ConversationViewHandlers, ConversationViewModel } from './view-mod
  * @csspart restart-button - Starts a new conversation from the ended screen.
  * @csspart transcript-button - "View transcript" on the ended screen.
  * @csspart error - The error screen.
+ * @csspart error-detail - The error's own message under the localised line, clamped to three lines.
  * @csspart retry-button - Retries from the error screen.
  * @csspart controls - The call controls bar.
  * @csspart control - Every call control button.
@@ -380,12 +381,20 @@ function renderScreen(model: ConversationViewModel, handlers: ConversationViewHa
           }
         </div>
       </div>`;
-    case 'error':
+    case 'error': {
+      const line = errorText(s, model.error);
+      // The element's own message says what to do (a status code, a reason from the server).
+      const detail = model.error?.message.trim() ?? '';
       return html`<div class="screen card-screen error" part="error">
         <div class="card" role="alert">
           <div class="card-icon" aria-hidden="true">${icon('alert')}</div>
           <p class="screen-title">${s.errorTitle}</p>
-          <p class="screen-text">${errorText(s, model.error)}</p>
+          <p class="screen-text">${line}</p>
+          ${
+            detail && detail !== line.trim()
+              ? html`<p class="screen-detail" part="error-detail" dir="auto">${detail}</p>`
+              : nothing
+          }
           <button
             class="primary"
             part="retry-button"
@@ -397,6 +406,7 @@ function renderScreen(model: ConversationViewModel, handlers: ConversationViewHa
           </button>
         </div>
       </div>`;
+    }
     default:
       return nothing;
   }

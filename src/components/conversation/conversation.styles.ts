@@ -571,6 +571,21 @@ const panelStyles = css`
     color: var(--_tavus-text-muted);
   }
 
+  /* The error's own message: smaller, and clamped (the whole text stays in the DOM to be read). */
+  .screen-detail {
+    display: -webkit-box;
+    max-inline-size: 100%;
+    overflow: hidden;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+    line-clamp: 3;
+    color: var(--_tavus-text-muted);
+    font-size: 0.8em;
+    line-height: 1.4;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
+
   .card .primary {
     margin-block-start: 12px;
   }

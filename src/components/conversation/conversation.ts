@@ -59,6 +59,7 @@ export type SensitivityLevel = 'low' | 'medium' | 'high';
  * @csspart restart-button - Starts a new conversation from the ended screen.
  * @csspart transcript-button - "View transcript" on the ended screen.
  * @csspart error - The error screen.
+ * @csspart error-detail - The error's own message under the localised line, clamped to three lines.
  * @csspart retry-button - Retries from the error screen.
  * @csspart controls - The call controls bar.
  * @csspart control - Every call control button.
