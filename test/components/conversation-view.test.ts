@@ -45,6 +45,16 @@ const composerOf = (host: TestViewHost) =>
   shadowQuery<HTMLTextAreaElement>(drawerOf(host), 'textarea');
 const statusText = (host: TestViewHost) => part(host, 'status').textContent!.trim();
 
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
 const connected: Partial<ConversationViewModel> = {
   state: 'connected',
   replicaName: 'Anna',
@@ -618,6 +628,47 @@ describe('renderConversationView', () => {
       expect(part(host, 'panel').getBoundingClientRect().height).to.equal(500);
       expect(part(host, 'stage').getBoundingClientRect().height).to.equal(500);
     });
+
+    for (const [label, width, chatOpen] of [
+      ['a 360px element', 360, false],
+      ['a 420px element', 420, false],
+      ['a stage narrowed by the chat', 800, true],
+    ] as const) {
+      it(`keeps a small self-view in the top corner, clear of the face, in ${label}`, async () => {
+        await setViewport({ width: 1200, height: 900 });
+        const host = await view(
+          {
+            ...connected,
+            chatOpen,
+            captionsOn: true,
+            caption: 'Hello there, how are you today?',
+            replicaVideo: canvasVideoTrack(),
+            selfVideo: canvasVideoTrack(),
+          },
+          { width },
+        );
+        const stage = part(host, 'stage').getBoundingClientRect();
+        const video = shadowQuery<TavusVideoStage>(host, 'tavus-video-stage');
+        const tile = shadowQuery(video, '[part="self-view"]').getBoundingClientRect();
+        expect(stage.width).to.be.within(340, 460);
+        expect(tile.width).to.be.at.most(80);
+        expect(tile.top - stage.top).to.be.closeTo(12, 1);
+        expect(stage.right - tile.right).to.be.closeTo(12, 1);
+        // The face: the middle half of the width, from a quarter of the height down.
+        const face = {
+          left: stage.left + stage.width / 4,
+          right: stage.right - stage.width / 4,
+          top: stage.top + stage.height / 4,
+          bottom: stage.bottom,
+        };
+        for (const other of [face, part(host, 'controls').getBoundingClientRect()]) {
+          expect(overlaps(tile, other), JSON.stringify(other)).to.equal(false);
+        }
+        if (!chatOpen) {
+          expect(overlaps(tile, part(host, 'captions').getBoundingClientRect())).to.equal(false);
+        }
+      });
+    }
 
     it('mirrors for right-to-left', async () => {
       const host = await view({ ...connected, chatOpen: true }, { width: 1000, dir: 'rtl' });

@@ -62,7 +62,9 @@ const panelStyles = css`
 
   /* ---------- Video stage ---------- */
 
+  /* A size container too: the self-view follows the stage's width, which the chat can narrow. */
   .stage {
+    container: stage / inline-size;
     position: relative;
     grid-area: 1 / 1;
     min-block-size: 0;
@@ -82,16 +84,30 @@ const panelStyles = css`
     background: var(--_tavus-stage-background);
   }
 
-  /* Narrow: a portrait stage; the self-view moves up, clear of the captions and controls. */
+  /* Narrow: a portrait stage. */
   @container tavus (max-width: 479px) {
     .layout {
       aspect-ratio: var(--_tavus-stage-aspect-ratio-narrow);
     }
+  }
 
-    .stage {
+  /*
+   * A narrow stage (a narrow element, or the chat beside the video): the face fills most of the
+   * width, so the self-view shrinks into the top inline-end corner, above the head and clear of
+   * the captions and controls. The floating panel's close button holds that corner: the tile
+   * sits under it.
+   */
+  @container stage (max-width: 479px) {
+    .media {
+      --_tavus-self-view-size: clamp(52px, 17cqi, 76px);
       --_tavus-self-view-aspect-ratio: 3 / 4;
-      --_tavus-self-view-inset-block-start: 60px;
+      --_tavus-self-view-inset-block-start: 12px;
       --_tavus-self-view-inset-block-end: auto;
+      --_tavus-self-view-radius: 10px;
+    }
+
+    .panel.floating .media {
+      --_tavus-self-view-inset-block-start: 60px;
     }
   }
 

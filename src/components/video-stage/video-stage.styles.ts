@@ -31,12 +31,13 @@ export const videoStageStyles = css`
     inset-inline-end: 12px;
     inset-block-start: var(--_tavus-self-view-inset-block-start, auto);
     inset-block-end: var(--_tavus-self-view-inset-block-end, 12px);
-    inline-size: clamp(72px, 22cqi, 184px);
+    /* cqi: the conversation's stage, a size container (the viewport when there is none). */
+    inline-size: var(--_tavus-self-view-size, clamp(72px, 22cqi, 184px));
     aspect-ratio: var(--_tavus-self-view-aspect-ratio, 4 / 3);
     object-fit: cover;
     /* A mirror, like every self-view: moving left moves left. */
     transform: scaleX(-1);
-    border-radius: 12px;
+    border-radius: var(--_tavus-self-view-radius, 12px);
     background: #1d2027;
     box-shadow:
       0 8px 24px rgb(0 0 0 / 0.35),
