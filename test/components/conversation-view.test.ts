@@ -575,12 +575,16 @@ describe('renderConversationView', () => {
       await waitUntil(() => deepActiveElement() === part(host, 'launcher'));
     });
 
-    it('is a full-width sheet on a phone', async () => {
+    it('is a full-screen sheet on a phone, with no strip of the page above it', async () => {
       await setViewport({ width: 375, height: 700 });
       const host = await view({ ...floating, open: true });
-      const box = part(host, 'panel').getBoundingClientRect();
+      const panel = part(host, 'panel');
+      const box = panel.getBoundingClientRect();
       expect(box.width).to.equal(375);
+      expect(box.top).to.equal(0);
       expect(box.bottom).to.equal(700);
+      expect(getComputedStyle(panel).borderTopLeftRadius).to.equal('0px');
+      expect(part(host, 'stage').getBoundingClientRect().top).to.equal(0);
       expect(getComputedStyle(part(host, 'launcher')).display).to.equal('none');
     });
 

@@ -833,6 +833,10 @@ const floatingStyles = css`
     inline-size: min(var(--_tavus-panel-width), 100vw - 2 * var(--_tavus-launcher-offset));
     block-size: min(
       var(--_tavus-panel-height),
+      100vh - 2 * var(--_tavus-launcher-offset) - var(--_tavus-launcher-size) - 16px
+    );
+    block-size: min(
+      var(--_tavus-panel-height),
       100dvh - 2 * var(--_tavus-launcher-offset) - var(--_tavus-launcher-size) - 16px
     );
     box-shadow: var(--_tavus-shadow);
@@ -987,16 +991,30 @@ const floatingStyles = css`
     background: #22c55e;
   }
 
-  /* Phones: the panel is a full-width sheet over the page and has its own close button. */
+  /*
+   * Phones: the panel is a full-screen sheet over the page and has its own close button. dvh
+   * follows the browser's toolbars (vh is the fallback); the safe-area insets keep the close
+   * button and the composer clear of a notch or home indicator (with viewport-fit=cover), over
+   * the stage's colour at the top and the chat's at the bottom when it is open.
+   */
   @media (max-width: 520px) {
     .panel.floating {
       inset-inline: 0;
-      inset-block-end: 0;
+      inset-block: 0 auto;
       inline-size: 100%;
-      block-size: calc(100dvh - 12px);
-      border-end-start-radius: 0;
-      border-end-end-radius: 0;
+      block-size: 100vh;
+      block-size: 100dvh;
+      /* The insets are physical: left and right, whatever the direction. */
+      padding-block: env(safe-area-inset-top, 0px) env(safe-area-inset-bottom, 0px);
+      padding-left: env(safe-area-inset-left, 0px);
+      padding-right: env(safe-area-inset-right, 0px);
+      border-radius: 0;
+      background: var(--_tavus-stage-background);
       transform-origin: 50% 100%;
+    }
+
+    .panel.floating.chat-open {
+      background: linear-gradient(var(--_tavus-stage-background) 50%, var(--_tavus-surface) 50%);
     }
 
     .launcher.open {
