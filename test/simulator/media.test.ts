@@ -1,5 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import { SimulatedCall } from '../../src/simulator/index.js';
+import { FaceRenderer } from '../../src/simulator/media/face.js';
 import { ALL_DAILY_EVENTS, ROOM_URL, Recorder, interaction } from './helpers.js';
 
 const LONG = 'one two three four five six seven eight nine ten '.repeat(6).trim();
@@ -120,6 +122,30 @@ describe('simulated replica: synthetic media', () => {
       video?.requestVideoFrameCallback(onFrame);
     });
     expect(frames).to.equal(5);
+  });
+
+  it('draws the "simulated" name tag where object-fit: cover keeps it at 16:9, 4:5 and square', () => {
+    const roundRect = sinon.spy(CanvasRenderingContext2D.prototype, 'roundRect');
+    const fillText = sinon.spy(CanvasRenderingContext2D.prototype, 'fillText');
+    let face: FaceRenderer | undefined;
+    try {
+      face = new FaceRenderer({ name: 'Anna', seed: 3, width: 640, height: 360 });
+      expect(fillText.firstCall.args[0]).to.equal('Anna · simulated');
+      const [x, y, width, height] = roundRect.firstCall.args as [number, number, number, number];
+      expect(y).to.be.at.least(0);
+      // Above the head, which starts about 50px down.
+      expect(y + height).to.be.at.most(45);
+      for (const aspect of [16 / 9, 4 / 5, 1]) {
+        // Cover on a frame narrower than 16:9 keeps the full height and the middle of the width.
+        const kept = 360 * aspect;
+        expect(x, `aspect ${aspect}`).to.be.at.least(320 - kept / 2);
+        expect(x + width, `aspect ${aspect}`).to.be.at.most(320 + kept / 2);
+      }
+    } finally {
+      face?.stop();
+      roundRect.restore();
+      fillText.restore();
+    }
   });
 
   it('moves the mouth only while speaking', async () => {

@@ -4,7 +4,7 @@
  * can see at a glance that audio, captions and speaking events line up.
  */
 export interface FaceOptions {
-  /** Shown on a name tag in the corner. */
+  /** Shown on a name tag at the top centre. */
   name: string;
   /** Varies colours and blink timing between replicas. */
   seed: number;
@@ -189,15 +189,22 @@ export class FaceRenderer {
       );
     }
 
-    // Name tag, so nobody mistakes the simulation for a real call.
+    // Name tag, so nobody mistakes the simulation for a real call. Top centre, above the head:
+    // the part of the frame that object-fit: cover keeps at 16:9, 4:5, square and taller.
     const label = `${this.options.name} · simulated`;
-    ctx.font = `${Math.round(14 * scale)}px system-ui, sans-serif`;
-    const padding = 8 * scale;
-    const textWidth = ctx.measureText(label).width;
+    ctx.font = `${Math.round(12 * scale)}px system-ui, sans-serif`;
+    const padding = 7 * scale;
+    const tagWidth = ctx.measureText(label).width + padding * 2;
+    const tagHeight = 22 * scale;
+    const tagTop = 8 * scale;
     ctx.fillStyle = 'rgba(0, 0, 0, 0.45)';
-    ctx.fillRect(12 * scale, h - 36 * scale, textWidth + padding * 2, 26 * scale);
+    ctx.beginPath();
+    ctx.roundRect(w / 2 - tagWidth / 2, tagTop, tagWidth, tagHeight, tagHeight / 2);
+    ctx.fill();
     ctx.fillStyle = '#ffffff';
+    ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
-    ctx.fillText(label, 12 * scale + padding, h - 23 * scale);
+    ctx.fillText(label, w / 2, tagTop + tagHeight / 2);
+    ctx.textAlign = 'start';
   }
 }
