@@ -4,10 +4,16 @@
  *
  * Placeholders in braces (`{name}`, `{count}`, `{max}`) are filled in with `formatString()`.
  * Keys ending in `Named` are used when the replica's name is known, the plain key otherwise, so
- * that translations never have to build a sentence around a missing name.
+ * that translations never have to build a sentence around a missing name. A plain key overridden
+ * without its `Named` key is used as it is, rather than the English `Named` default.
+ *
+ * Several conversations on one page: give each distinct `panelLabel` and `panelLabelNamed` (and
+ * `chatTitleNamed`), so that their landmarks have distinct names.
  */
 export const EN_STRINGS = {
-  // The panel and the floating launcher
+  // The panel and the floating launcher. The panel is a landmark (region or dialog): a page with
+  // several conversations gives each its own `panelLabel`, `panelLabelNamed` and `chatTitleNamed`
+  // through `strings`, since their replicas may share a name.
   panelLabel: 'Video conversation',
   panelLabelNamed: 'Video conversation with {name}',
   openPanel: 'Open video conversation',
@@ -87,6 +93,7 @@ export const EN_STRINGS = {
 
   // Chat drawer
   chatTitle: 'Chat',
+  chatTitleNamed: 'Chat with {name}',
   transcriptLabel: 'Conversation transcript',
   transcriptEmpty: 'Say hello, or type a message. The conversation will appear here.',
   showEarlier: 'Show earlier messages',

@@ -9,6 +9,7 @@ import type {
   TavusErrorCode,
   TavusErrorInfo,
 } from '../call/call-state.js';
+import { EN_STRINGS } from './en.js';
 import type { TavusStrings } from './en.js';
 import { formatString } from './format.js';
 
@@ -45,12 +46,16 @@ const ENDED_STRING_KEYS: Readonly<Record<EndedReason, readonly [StringKey, Strin
 
 /**
  * Uses the `Named` variant of a string when the replica's name is known: `named(strings,
- * 'statusWaiting', 'Anna')` is "Waiting for Anna to join…".
+ * 'statusWaiting', 'Anna')` is "Waiting for Anna to join…". A plain string that was reworded or
+ * translated while its `Named` variant was left at the English default wins, so an override is
+ * never replaced by English.
  */
 export function named(strings: TavusStrings, key: StringKey, name: string): string {
   const namedKey = `${key}Named` as StringKey;
   const trimmed = name.trim();
-  if (trimmed && namedKey in strings) {
+  const namedLeftBehind =
+    strings[key] !== EN_STRINGS[key] && strings[namedKey] === EN_STRINGS[namedKey];
+  if (trimmed && namedKey in strings && !namedLeftBehind) {
     return formatString(strings[namedKey], { name: trimmed });
   }
   return strings[key];

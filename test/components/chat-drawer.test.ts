@@ -53,6 +53,15 @@ describe('<tavus-chat-drawer>', () => {
       expect(replica!.querySelector('.visually-hidden')!.textContent).to.equal('Anna: ');
     });
 
+    it('names its region after the replica, and generically when the name is unknown', async () => {
+      const el = await drawer([message('replica', 'Hello!')]);
+      const region = shadowQuery(el, 'section');
+      expect(region.getAttribute('aria-label')).to.equal('Chat with Anna');
+      el.replicaName = '';
+      await el.updateComplete;
+      expect(region.getAttribute('aria-label')).to.equal(EN_STRINGS.chatTitle);
+    });
+
     it('uses the generic replica label when the name is unknown', async () => {
       const el = await drawer([message('replica', 'Hello!')]);
       el.replicaName = '';

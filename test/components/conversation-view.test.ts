@@ -688,6 +688,53 @@ describe('renderConversationView', () => {
     });
   });
 
+  describe('several on a page', () => {
+    it('names the panel after the replica, and generically when the name is unknown', async () => {
+      const host = await view(connected);
+      expect(part(host, 'panel').getAttribute('aria-label')).to.equal(
+        'Video conversation with Anna',
+      );
+      const unnamed = await view({ ...connected, replicaName: '' });
+      expect(part(unnamed, 'panel').getAttribute('aria-label')).to.equal(EN_STRINGS.panelLabel);
+    });
+
+    it('gives each conversation distinct landmarks (axe landmark-unique)', async () => {
+      const model = (replicaName: string) =>
+        makeModel({ ...connected, replicaName, chatOpen: true, replicaVideo: canvasVideoTrack() });
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <test-view-host style="width: 900px" .model=${model('Anna')}></test-view-host>
+          <test-view-host style="width: 900px" .model=${model('Ben')}></test-view-host>
+        </div>`,
+      );
+      await nextFrames();
+      await settle();
+      await expect(page).to.be.accessible();
+    });
+
+    it('keeps landmarks distinct with the same replica through distinct strings', async () => {
+      const model = (example: string) =>
+        makeModel({
+          ...connected,
+          chatOpen: true,
+          strings: {
+            ...EN_STRINGS,
+            panelLabelNamed: `Video conversation with {name} (${example})`,
+            chatTitleNamed: `Chat with {name} (${example})`,
+          },
+        });
+      const page = await fixture<HTMLDivElement>(
+        html`<div>
+          <test-view-host style="width: 900px" .model=${model('sales')}></test-view-host>
+          <test-view-host style="width: 900px" .model=${model('support')}></test-view-host>
+        </div>`,
+      );
+      await nextFrames();
+      await settle();
+      await expect(page).to.be.accessible();
+    });
+  });
+
   describe('theming', () => {
     const surface = (host: TestViewHost) => getComputedStyle(drawerOf(host)).backgroundColor;
 

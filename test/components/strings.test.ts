@@ -58,6 +58,15 @@ describe('UI strings', () => {
       expect(named(EN_STRINGS, 'statusConnecting', 'Anna')).to.equal(EN_STRINGS.statusConnecting);
     });
 
+    it('keeps an overridden plain string when its named variant was left in English', () => {
+      const arabic = { ...EN_STRINGS, chatTitle: 'الدردشة' };
+      expect(named(arabic, 'chatTitle', 'سامي')).to.equal('الدردشة');
+      const both = { ...arabic, chatTitleNamed: 'الدردشة مع {name}' };
+      expect(named(both, 'chatTitle', 'سامي')).to.equal('الدردشة مع سامي');
+      const namedOnly = { ...EN_STRINGS, panelLabelNamed: 'Talk to {name} (support)' };
+      expect(named(namedOnly, 'panelLabel', 'Anna')).to.equal('Talk to Anna (support)');
+    });
+
     it('words the error from its code, else from the message', () => {
       expect(errorText(EN_STRINGS, { code: 'invalid-url', message: 'raw' })).to.equal(
         EN_STRINGS.errorInvalidUrl,

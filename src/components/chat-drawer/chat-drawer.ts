@@ -9,6 +9,7 @@ import type { TranscriptMessage } from '../../protocol/transcript.js';
 import { EN_STRINGS } from '../../translations/en.js';
 import type { TavusStrings } from '../../translations/en.js';
 import { formatString } from '../../translations/format.js';
+import { named } from '../../translations/lookup.js';
 import { icon } from '../../styles/icons.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { chatDrawerStyles } from './chat-drawer.styles.js';
@@ -432,7 +433,12 @@ export class TavusChatDrawer extends LitElement {
     const messages = this.messages;
     const [start, end] = this.windowBounds();
     const shown = messages.slice(start, end);
-    return html`<section class="drawer" aria-labelledby="title" @keydown=${this.handleKeydown}>
+    // A region per conversation: named after the replica, so several on a page stay distinct.
+    return html`<section
+      class="drawer"
+      aria-label=${named(this.strings, 'chatTitle', this.replicaName)}
+      @keydown=${this.handleKeydown}
+    >
       <header class="header" part="header">
         <span class="title" id="title">${this.strings.chatTitle}</span>
         <button

@@ -187,7 +187,11 @@ export class TavusConversation extends LitElement {
   /** The user's name, shown to the conversation (Daily `userName`). */
   @property({ attribute: 'user-name' }) accessor userName = '';
 
-  /** Partial overrides of the UI strings (for other languages or wording). */
+  /**
+   * Partial overrides of the UI strings (for other languages or wording). Several conversations
+   * on one page: give each distinct `panelLabel` and `panelLabelNamed` (and `chatTitleNamed`) so
+   * their landmarks have distinct names.
+   */
   @property({ attribute: false }) accessor strings: Partial<TavusStrings> = {};
 
   /**
