@@ -132,9 +132,9 @@ describe('simulated replica: synthetic media', () => {
       face = new FaceRenderer({ name: 'Anna', seed: 3, width: 640, height: 360 });
       expect(fillText.firstCall.args[0]).to.equal('Anna · simulated');
       const [x, y, width, height] = roundRect.firstCall.args as [number, number, number, number];
-      expect(y).to.be.at.least(0);
-      // Above the head, which starts about 50px down.
-      expect(y + height).to.be.at.most(45);
+      // Below the embedding UI's top bar, above the head (which starts about 48px down).
+      expect(y).to.be.at.least(24);
+      expect(y + height).to.be.at.most(48);
       for (const aspect of [16 / 9, 4 / 5, 1]) {
         // Cover on a frame narrower than 16:9 keeps the full height and the middle of the width.
         const kept = 360 * aspect;

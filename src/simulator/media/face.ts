@@ -189,14 +189,15 @@ export class FaceRenderer {
       );
     }
 
-    // Name tag, so nobody mistakes the simulation for a real call. Top centre, above the head:
-    // the part of the frame that object-fit: cover keeps at 16:9, 4:5, square and taller.
+    // Name tag, so nobody mistakes the simulation for a real call. Centred just above the head:
+    // object-fit: cover keeps the middle of the frame at 16:9, 4:5, square and taller, and the
+    // tag sits below the embedding UI's top corners (speaker name, close button, self-view).
     const label = `${this.options.name} · simulated`;
-    ctx.font = `${Math.round(12 * scale)}px system-ui, sans-serif`;
-    const padding = 7 * scale;
+    ctx.font = `${Math.round(11 * scale)}px system-ui, sans-serif`;
+    const padding = 6 * scale;
     const tagWidth = ctx.measureText(label).width + padding * 2;
-    const tagHeight = 22 * scale;
-    const tagTop = 8 * scale;
+    const tagHeight = 18 * scale;
+    const tagTop = 28 * scale;
     ctx.fillStyle = 'rgba(0, 0, 0, 0.45)';
     ctx.beginPath();
     ctx.roundRect(w / 2 - tagWidth / 2, tagTop, tagWidth, tagHeight, tagHeight / 2);
