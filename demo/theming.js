@@ -113,10 +113,12 @@ for (const el of elements) {
         ...ARABIC_STRINGS,
         panelLabel: 'محادثة فيديو (مثال من اليمين إلى اليسار)',
         panelLabelNamed: 'محادثة فيديو مع {name} (مثال من اليمين إلى اليسار)',
+        chatTitleNamed: 'الدردشة مع {name} (مثال من اليمين إلى اليسار)',
       }
     : {
         panelLabel: `Video conversation (${title})`,
         panelLabelNamed: `Video conversation with {name} (${title})`,
+        chatTitleNamed: `Chat with {name} (${title})`,
       };
 }
 
