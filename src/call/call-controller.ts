@@ -82,6 +82,11 @@ export class CallController {
         `The video call library could not be loaded: ${describeFailure(reason)}`,
       );
     }
+    if (this.leaving) {
+      // Ended while the factory (daily-js' first import) was still on its way.
+      await Promise.resolve(call.destroy()).catch(() => {});
+      throw new ConversationError('join-failed', 'The join was cancelled.');
+    }
     this.call = call;
     this.listen(call);
     if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');

@@ -93,9 +93,18 @@ export class ConversationSession implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
+    initialState: ConversationState,
     private readonly config: () => SessionConfig,
   ) {
+    this.state = initialState;
     host.addController(this);
+  }
+
+  /** A start announced by the element was called off before it began. */
+  cancel(reason: EndedReason): void {
+    if (!this.attempt && !this.starting && this.state === 'connecting') {
+      this.setState('ended', { reason });
+    }
   }
 
   hostConnected(): void {
@@ -138,7 +147,9 @@ export class ConversationSession implements ReactiveController {
     attempt.abort.abort();
     // Whatever Tavus already said is delivered before the curtain falls.
     attempt.sequencer.flush();
-    attempt.sequencer.dispose();
+    // end() may run inside a delivery (system.shutdown, a page listener): the events flush()
+    // queued behind it still go out before the sequencer is dropped.
+    queueMicrotask(() => attempt.sequencer.dispose());
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.media = NO_MEDIA;
@@ -325,7 +336,7 @@ export class ConversationSession implements ReactiveController {
         // Ended or replaced while starting: not an error the user needs to see. A conversation
         // the endpoint created after the end still has to be ended, or it runs (and bills) on.
         void this.endThroughEndpoint(attempt);
-        return;
+        throw new Error('tavus-conversation: start() was cancelled.');
       }
       const code: TavusErrorCode =
         failure instanceof ConversationError ? (failure.code as TavusErrorCode) : 'join-failed';
@@ -471,7 +482,14 @@ export class ConversationSession implements ReactiveController {
           : buildAppendContext(id, summary),
       ]);
     } catch (failure) {
-      console.warn(describeFailure(failure));
+      // A result JSON cannot carry (a BigInt, a cycle) still owes Tavus an answer.
+      if (!toolCallId || status === 'error' || !(failure instanceof TypeError)) {
+        console.warn(describeFailure(failure));
+        return;
+      }
+      await this.send((id) => [
+        buildToolResult(id, toolCallId, describeFailure(failure), 'error'),
+      ]).catch((again: unknown) => console.warn(describeFailure(again)));
     }
   }
 
@@ -499,7 +517,8 @@ export function parseConversationUrl(value: string): { url: string; id: string; 
   try {
     url = new URL(value);
   } catch {
-    throw new ConversationError('invalid-url', `"${value}" is not a valid conversation URL.`);
+    // The value is not quoted: it may carry a meeting token (?t=…).
+    throw new ConversationError('invalid-url', 'The conversation URL is not a valid URL.');
   }
   const local = url.hostname === 'localhost' || url.hostname === '127.0.0.1';
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {

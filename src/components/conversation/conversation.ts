@@ -143,6 +143,10 @@ export class TavusConversation extends LitElement {
   private engineLoading: Promise<ConversationSession> | null = null;
   /** Why the engine itself could not be loaded (the session cannot report that). */
   private engineFailure: TavusErrorInfo | null = null;
+  /** A start() is waiting for the engine: the element reports `connecting`. */
+  private engineStarting = false;
+  /** Bumped by end(): a start() still loading the engine sees it and gives up. */
+  private startTicket = 0;
 
   /** Daily room URL of an existing Tavus conversation; may carry `?t=<meeting token>`. */
   @property({ attribute: 'conversation-url' }) accessor conversationUrl = '';
@@ -209,6 +213,7 @@ export class TavusConversation extends LitElement {
   /** Where the conversation is: idle, connecting, waiting, connected, reconnecting, ended, error. */
   get state(): ConversationState {
     if (this.engineFailure) return 'error';
+    if (!this.session && this.engineStarting) return 'connecting';
     return this.session?.state ?? 'idle';
   }
 
@@ -235,12 +240,32 @@ export class TavusConversation extends LitElement {
 
   /** Joins the conversation. Resolves once in the room; rejects with the reason it failed. */
   async start(): Promise<void> {
-    const session = await this.loadSession();
+    const ticket = this.startTicket;
+    if (!this.session && !this.engineStarting) {
+      // The engine is still to be fetched: say so at once, the start screen must not look idle.
+      const previousState = this.state;
+      this.engineFailure = null;
+      this.engineStarting = true;
+      this.requestUpdate();
+      this.dispatchEvent(new TavusStateChangeEvent({ state: 'connecting', previousState }));
+    }
+    let session: ConversationSession;
+    try {
+      session = await this.loadSession();
+    } finally {
+      this.engineStarting = false;
+    }
+    // end() or a removal while the engine loaded: no call may start behind the user's back.
+    if (ticket !== this.startTicket || !this.isConnected) {
+      session.cancel(this.isConnected ? 'user-ended' : 'left');
+      throw new Error('tavus-conversation: start() was cancelled.');
+    }
     await session.start();
   }
 
   /** Leaves the call and ends the conversation (through the endpoint when it created it). */
   async end(): Promise<void> {
+    this.startTicket++;
     await this.session?.end('user-ended');
   }
 
@@ -312,15 +337,12 @@ export class TavusConversation extends LitElement {
     return this.session;
   }
 
-  /** Loads the engine once; a failed load is an error state that a retry clears. */
+  /** Loads the engine once; a failed load is an error state that a retry starts over. */
   private loadSession(): Promise<ConversationSession> {
-    if (this.engineFailure) {
-      this.engineFailure = null;
-      this.engineLoading = null;
-    }
     this.engineLoading ??= Promise.all([loadEngine(), loadParts()]).then(
       ([{ ConversationSession }]) => {
-        this.session = new ConversationSession(this, () => ({
+        // It starts in the state the element already announced.
+        this.session = new ConversationSession(this, 'connecting', () => ({
           conversationUrl: this.conversationUrl,
           conversationId: this.conversationId,
           conversationEndpoint: this.conversationEndpoint,
@@ -337,6 +359,7 @@ export class TavusConversation extends LitElement {
           code: 'call-unavailable',
           message: `The conversation code could not be loaded: ${describeFailure(failure)}`,
         };
+        this.engineLoading = null;
         this.requestUpdate();
         announceFailure(this, this.engineFailure);
         throw new Error(`tavus-conversation: ${this.engineFailure.message}`);
@@ -408,7 +431,9 @@ export class TavusConversation extends LitElement {
 
 /** Fires what the session would have fired, for a failure that happened before it existed. */
 function announceFailure(host: HTMLElement, error: TavusErrorInfo): void {
-  host.dispatchEvent(new TavusStateChangeEvent({ state: 'error', previousState: 'idle', error }));
+  host.dispatchEvent(
+    new TavusStateChangeEvent({ state: 'error', previousState: 'connecting', error }),
+  );
   host.dispatchEvent(new TavusErrorEvent(error));
 }
 

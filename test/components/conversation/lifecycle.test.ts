@@ -214,5 +214,88 @@ describe('<tavus-conversation>', () => {
       await el.respond('typing still works');
       expect(call.interactions.at(-1).properties.text).to.equal('typing still works');
     });
+
+    it('reports connecting at once while the engine loads, with one state change', async () => {
+      const { factory } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
+      );
+      const changes: string[] = [];
+      el.addEventListener('tavus-state-change', (e) =>
+        changes.push(`${e.detail.previousState}>${e.detail.state}`),
+      );
+      const started = el.start();
+      expect(el.state).to.equal('connecting');
+      await started;
+      expect(changes).to.deep.equal(['idle>connecting', 'connecting>waiting']);
+    });
+
+    it('starts no call when end() comes while the engine loads', async () => {
+      const { factory, calls } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
+      );
+      const started = el.start().catch((failure: Error) => failure.message);
+      await el.end();
+      expect(await started).to.contain('cancelled');
+      expect(calls).to.have.length(0);
+      expect(el.state).to.equal('ended');
+    });
+
+    it('starts no call when removed while the engine loads (auto-start)', async () => {
+      const { factory, calls } = createFakeFactory();
+      const el = document.createElement('tavus-conversation');
+      el.setAttribute('auto-start', '');
+      el.conversationUrl = CONVERSATION_URL;
+      el.callFactory = factory;
+      document.body.append(el);
+      el.remove();
+      await nextTask();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(calls).to.have.length(0);
+      expect(el.state).to.not.be.oneOf(['connecting', 'waiting', 'connected']);
+    });
+
+    it('destroys a call object that arrives after the end', async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const { factory: make, calls } = createFakeFactory();
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${async (o: any) => {
+            await gate;
+            return make(o);
+          }}
+        ></tavus-conversation>`,
+      );
+      const started = el.start().catch(() => {});
+      await waitUntil(() => el.state === 'connecting');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const ending = el.end();
+      release();
+      await ending;
+      await started;
+      await waitUntil(() => calls.length === 1 && calls[0]!.destroyed === 1);
+      expect(calls[0]!.listenerCount()).to.equal(0);
+      expect(el.state).to.equal('ended');
+    });
+
+    it('never echoes a meeting token from a malformed URL into the error', async () => {
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation
+          conversation-url="tavus.daily.co/c1?t=SECRET-TOKEN"
+        ></tavus-conversation>`,
+      );
+      await el.start().catch(() => {});
+      expect(el.error!.code).to.equal('invalid-url');
+      expect(el.error!.message).to.not.contain('SECRET');
+    });
   });
 });

@@ -131,5 +131,13 @@ describe('<tavus-conversation>', () => {
       );
       expect(append.properties.context).to.contain('add_to_cart').and.to.contain('"added":1');
     });
+
+    it('answers with status error when the result cannot be sent as JSON', async () => {
+      const { el, call } = await connectedElement();
+      el.tools = { add_to_cart: () => 10n };
+      call.message(toolCall(1, '{}'));
+      await waitUntil(() => toolResults(call.interactions).length === 1);
+      expect(toolResults(call.interactions)[0].properties.status).to.equal('error');
+    });
   });
 });
