@@ -89,6 +89,7 @@ export class ConversationSession implements ReactiveController {
   private starting: Promise<void> | null = null;
   private readonly toolCallsSeen = new BoundedSet<string>(TOOL_CALL_MEMORY);
   private frame = 0;
+  private reconnectWaiters: (() => void)[] = [];
   private teardownTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -384,8 +385,18 @@ export class ConversationSession implements ReactiveController {
     const previousState = this.state;
     if (previousState === state) return;
     this.state = state;
+    if (state !== 'reconnecting') {
+      const waiting = this.reconnectWaiters;
+      this.reconnectWaiters = [];
+      for (const resume of waiting) resume();
+    }
     this.host.requestUpdate();
     this.host.dispatchEvent(new TavusStateChangeEvent({ state, previousState, ...extra }));
+  }
+
+  /** Resolves when a `reconnecting` phase is over, however it ends. */
+  private reconnected(): Promise<void> {
+    return new Promise((resume) => this.reconnectWaiters.push(resume));
   }
 
   /** Raw app-message data from the replica → validated → sequenced. Bad input is dropped. */
@@ -470,6 +481,8 @@ export class ConversationSession implements ReactiveController {
         status = 'error';
       }
     }
+    // A result that is ready during a short network drop waits for the connection to return.
+    if (this.attempt === attempt && this.state === 'reconnecting') await this.reconnected();
     if (this.attempt !== attempt || this.state !== 'connected') return;
     const toolCallId = call.toolCallId;
     const summary = `Result of tool ${call.name} (${status}): ${

@@ -139,5 +139,20 @@ describe('<tavus-conversation>', () => {
       await waitUntil(() => toolResults(call.interactions).length === 1);
       expect(toolResults(call.interactions)[0].properties.status).to.equal('error');
     });
+
+    it('sends a result that was ready during a network drop once the connection returns', async () => {
+      const { el, call } = await connectedElement();
+      let finish!: (value: unknown) => void;
+      el.tools = { add_to_cart: () => new Promise((resolve) => (finish = resolve)) };
+      call.message(toolCall(1, '{}'));
+      await waitUntil(() => typeof finish === 'function');
+      call.emit('network-connection', { type: 'signaling', event: 'interrupted' });
+      finish({ added: 1 });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(toolResults(call.interactions)).to.have.length(0);
+      call.emit('network-connection', { type: 'signaling', event: 'connected' });
+      await waitUntil(() => toolResults(call.interactions).length === 1);
+      expect(toolResults(call.interactions)[0].properties.output).to.deep.equal({ added: 1 });
+    });
   });
 });
