@@ -28,11 +28,10 @@ import {
   buildSensitivity,
   buildToolResult,
 } from '../protocol/interactions.js';
-import { Sequencer } from '../protocol/sequencer.js';
+import { createEventPipeline, type EventPipeline } from '../protocol/pipeline.js';
 import { BoundedSet, parseToolArguments, readToolCall } from '../protocol/tool-calls.js';
 import { Transcript } from '../protocol/transcript.js';
 import type { Interaction, SensitivityLevel, TavusEvent } from '../protocol/types.js';
-import { validateMessage } from '../protocol/validate.js';
 
 /** A client-side tool: receives the parsed arguments and the Tavus tool-call event. */
 export type ToolHandler = (args: unknown, event: TavusEvent) => unknown;
@@ -61,7 +60,8 @@ const MOVE_GRACE_MS = 0;
 interface Attempt {
   abort: AbortController;
   call: CallController | null;
-  sequencer: Sequencer<TavusEvent>;
+  /** App-message data in → validated, de-duplicated, `seq`-ordered events out. */
+  events: EventPipeline;
   conversationId: string;
   /** Set when the element created the conversation through the endpoint (it must end it). */
   endpointToEnd: string | null;
@@ -147,10 +147,10 @@ export class ConversationSession implements ReactiveController {
     this.attempt = null;
     attempt.abort.abort();
     // Whatever Tavus already said is delivered before the curtain falls.
-    attempt.sequencer.flush();
+    attempt.events.flush();
     // end() may run inside a delivery (system.shutdown, a page listener): the events flush()
-    // queued behind it still go out before the sequencer is dropped.
-    queueMicrotask(() => attempt.sequencer.dispose());
+    // queued behind it still go out before the pipeline is dropped.
+    queueMicrotask(() => attempt.events.dispose());
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.media = NO_MEDIA;
@@ -258,8 +258,8 @@ export class ConversationSession implements ReactiveController {
     const attempt: Attempt = {
       abort,
       call: null,
-      sequencer: new Sequencer<TavusEvent>({
-        deliver: (event) => this.deliver(attempt, event),
+      events: createEventPipeline({
+        onEvent: (event) => this.deliver(attempt, event),
         windowMs: REORDER_WINDOW_MS,
       }),
       conversationId: '',
@@ -297,6 +297,7 @@ export class ConversationSession implements ReactiveController {
       const parsed = parseConversationUrl(url);
       token ??= parsed.token;
       attempt.conversationId = config.conversationId || createdId || parsed.id;
+      attempt.events.setConversationId(attempt.conversationId || undefined);
       if (attempt.endpointToEnd && !attempt.conversationId) attempt.endpointToEnd = null;
       this.throwIfStale(attempt);
       // Not before: an attempt that ended while the endpoint answered must leave no listener.
@@ -311,7 +312,7 @@ export class ConversationSession implements ReactiveController {
           }),
         replicaLeft: () => this.onCall(attempt, () => void this.end('replica-left')),
         appMessage: (data) => {
-          if (this.attempt === attempt) this.receive(attempt, data);
+          if (this.attempt === attempt) attempt.events.receive(data);
         },
         networkInterrupted: (down) => this.onCall(attempt, () => (attempt.networkDown = down)),
         mediaChanged: (media) => this.onCall(attempt, () => (this.media = media)),
@@ -397,13 +398,6 @@ export class ConversationSession implements ReactiveController {
   /** Resolves when a `reconnecting` phase is over, however it ends. */
   private reconnected(): Promise<void> {
     return new Promise((resume) => this.reconnectWaiters.push(resume));
-  }
-
-  /** Raw app-message data from the replica → validated → sequenced. Bad input is dropped. */
-  private receive(attempt: Attempt, data: unknown): void {
-    const result = validateMessage(data, { conversationId: attempt.conversationId });
-    if (!result.ok) return;
-    attempt.sequencer.push(result.event, result.key);
   }
 
   /** One Tavus event, in seq order: update the model, then tell the page. */
