@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 
-import { REPO_ROOT, demoReady, launch, openPage, waitForState } from './support.mjs';
+import {
+  REPO_ROOT,
+  animationsSettled,
+  demoReady,
+  launch,
+  openPage,
+  waitForState,
+} from './support.mjs';
 
 const TEST_TIMEOUT = 30000;
 /** axe-core, the accessibility engine @open-wc/testing uses, injected into the demo pages. */
@@ -59,6 +66,7 @@ describe('every demo page', () => {
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
         await page.goto(app.url(name));
         await demoReady(page);
+        await animationsSettled(page);
         await page.addScriptTag({ path: AXE });
         const violations = await page.evaluate(async () => {
           const result = await window.axe.run(document);

@@ -103,6 +103,24 @@ export async function demoReady(page) {
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
 }
 
+/**
+ * Waits until every entrance animation and transition on the page has finished, shadow roots
+ * included (a drawer sliding in is half transparent; axe would judge its colours mid-fade).
+ * Endless animations (spinners, pulses) are left running.
+ */
+export async function animationsSettled(page) {
+  await page.evaluate(async () => {
+    const animations = [];
+    const collect = (root) => {
+      animations.push(...root.getAnimations());
+      for (const node of root.querySelectorAll('*')) if (node.shadowRoot) collect(node.shadowRoot);
+    };
+    collect(document);
+    const finite = animations.filter((a) => a.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 /** Waits until `selector`'s `<tavus-conversation>` is in `state`, and fails with the last state. */
 export async function waitForState(page, state, selector = 'tavus-conversation') {
   try {
