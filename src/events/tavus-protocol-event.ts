@@ -8,6 +8,10 @@ import type { TavusEvent } from '../protocol/types.js';
  */
 export type TavusProtocolEvent<T extends TavusEvent = TavusEvent> = CustomEvent<T>;
 
+/**
+ * The DOM event for one Tavus event (bubbling, composed; cancelable for tool calls).
+ * @internal
+ */
 export function createProtocolEvent<T extends TavusEvent>(
   name: string,
   detail: T,

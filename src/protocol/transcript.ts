@@ -51,6 +51,13 @@ interface Row {
 
 type Props = Record<string, unknown>;
 
+/** A reply announced by its one-shot utterance and not shown yet (see `replicaUtterance`). */
+interface HeldReply {
+  event: TavusEvent;
+  text: string;
+  interrupted: boolean;
+}
+
 /**
  * Reconciles Tavus events into the transcript a person reads (protocol.md §4.1, §4.2, §6, §7).
  * Events must be applied in `seq` order (the sequencer's output).
@@ -60,9 +67,14 @@ type Props = Record<string, unknown>;
  *   a lower `content_index` arriving late is ignored, and so is anything after the final message.
  *   The final message of an interrupted reply holds exactly the words spoken and marks the
  *   message `interrupted`.
- * - The one-shot replica `conversation.utterance` creates the bubble when no streaming exists yet
- *   (the greeting comes only this way) but never overwrites streamed text: it holds the whole
- *   intended reply, including words never spoken.
+ * - The one-shot replica `conversation.utterance` arrives as the replica starts speaking and holds
+ *   the whole intended reply, including words never spoken. The greeting comes only this way, so
+ *   before the user's first turn it is shown at once. Later it is held back, so that the bubble
+ *   grows with the speech instead of showing the whole reply and then shrinking to the first
+ *   streamed words: streaming, once it comes, shows the reply; if the reply ends (stopped
+ *   speaking, or the next turn) with no streaming, the held text is shown then, and from then on
+ *   utterances are shown at once, as that deployment does not stream. It never overwrites
+ *   streamed text.
  * - `pal` and `replica` twins land on the same bubble, so the second changes nothing.
  * - `replica.stopped_speaking` / `stopped_speaking` finalise the reply (and mark it interrupted
  *   when they say so), in case its final streaming message was lost; `replica_interrupted` marks
@@ -95,6 +107,12 @@ export class Transcript {
   private pendingTyped: Row[] = [];
   /** Replica replies not final yet: the next turn closes them if their end never arrived. */
   private openReplies = new Set<Row>();
+  /** One-shot replica utterances waiting for their streaming, by reply key (at most a few). */
+  private readonly held = new Map<string, HeldReply>();
+  /** A user message was shown: replica utterances from now on are replies, not the greeting. */
+  private userSeen = false;
+  /** Whether this deployment streams replica text (unknown until a reply shows it). */
+  private replicaStreams: boolean | undefined;
   private readonly maxMessages: number;
   private readonly now: () => number;
 
@@ -155,7 +173,10 @@ export class Transcript {
         return roleOf(props) === 'replica' ? this.replicaStopped(event, props) : false;
       case 'conversation.replica_interrupted': {
         const row = this.findReply(event);
-        return row ? this.patch(row, { interrupted: true }) : false;
+        if (row) return this.patch(row, { interrupted: true });
+        const held = this.heldReply(event);
+        if (held) held.interrupted = true;
+        return false;
       }
       default:
         return false;
@@ -191,6 +212,9 @@ export class Transcript {
     this.byKey.clear();
     this.pendingTyped = [];
     this.openReplies.clear();
+    this.held.clear();
+    this.userSeen = false;
+    this.replicaStreams = undefined;
     this.anonymousReply = undefined;
     this.liveUser = undefined;
     this.dropped = 0;
@@ -208,13 +232,17 @@ export class Transcript {
     if (!row) {
       if (text === undefined || (text === '' && !final)) return false;
       const key = this.replyKey(event);
+      // The reply its utterance announced: it began then, and may have been marked interrupted.
+      const held = this.heldReply(event);
+      if (key !== undefined) this.held.delete(key);
+      this.replicaStreams = true;
       const message: TranscriptMessage = {
         id: '',
         role: 'replica',
         text,
         final,
-        interrupted,
-        timestamp: this.timestampOf(event),
+        interrupted: interrupted || (held?.interrupted ?? false),
+        timestamp: this.timestampOf(held?.event ?? event),
       };
       this.closeOpenReplies();
       const created = this.append(withIds(message, event), key);
@@ -229,6 +257,7 @@ export class Transcript {
     if (row.streamFinal || (index !== undefined && index < row.contentIndex)) return false;
     // An empty or missing text keeps what was shown, unless an interruption says nothing was said.
     const keep = text === undefined || (text === '' && !(final && interrupted));
+    this.replicaStreams = true;
     row.streamed = true;
     row.streamFinal = final;
     if (index !== undefined) row.contentIndex = index;
@@ -244,11 +273,15 @@ export class Transcript {
     const text = readText(props);
     if (!text) return false;
     const key = this.replyKey(event);
-    if (key ? this.byKey.has(key) : this.isAnonymousTwin(text)) return false;
-    this.closeOpenReplies();
-    // The one-shot utterance carries the whole intended reply when the replica starts speaking:
-    // shown at once, final only when the speech ends (streaming final, stopped_speaking) or the
-    // next turn begins, so `final` never flips back when streaming takes over.
+    if (key ? this.byKey.has(key) || this.held.has(key) : this.isAnonymousTwin(text)) return false;
+    const closed = this.closeOpenReplies();
+    if (key !== undefined && this.userSeen && this.replicaStreams !== false) {
+      this.held.set(key, { event, text, interrupted: props['interrupted'] === true });
+      return closed;
+    }
+    // Shown at once (the greeting, or a deployment that does not stream): final only when the
+    // speech ends (streaming final, stopped_speaking) or the next turn begins, so `final` never
+    // flips back when streaming takes over.
     const row = this.append(
       withIds(
         {
@@ -271,10 +304,48 @@ export class Transcript {
   private replicaStopped(event: TavusEvent, props: Props): boolean {
     const interrupted = props['interrupted'] === true;
     const row = this.findReply(event);
-    if (!row) return false;
+    if (!row) {
+      const key = this.replyKey(event);
+      const held = key === undefined ? undefined : this.held.get(key);
+      if (key === undefined || !held) return false;
+      this.held.delete(key);
+      if (interrupted) held.interrupted = true;
+      return this.showHeld(key, held);
+    }
     row.stoppedSpeaking = true;
     if (row === this.anonymousReply) this.anonymousReply = undefined;
     return this.patch(row, { final: true, interrupted: row.message.interrupted || interrupted });
+  }
+
+  /** The held utterance of this event's reply, if any. */
+  private heldReply(event: TavusEvent): HeldReply | undefined {
+    const key = this.replyKey(event);
+    return key === undefined ? undefined : this.held.get(key);
+  }
+
+  /**
+   * Shows a held reply whose speech ended with no streaming: its whole text is all there is (when
+   * interrupted, the words never spoken cannot be told apart). Such a deployment does not stream,
+   * so later utterances are shown at once.
+   */
+  private showHeld(key: string, held: HeldReply): boolean {
+    this.replicaStreams = false;
+    const row = this.append(
+      withIds(
+        {
+          id: '',
+          role: 'replica',
+          text: held.text,
+          final: true,
+          interrupted: held.interrupted,
+          timestamp: this.timestampOf(held.event),
+        },
+        held.event,
+      ),
+      key,
+    );
+    row.stoppedSpeaking = true;
+    return true;
   }
 
   private replyKey(event: TavusEvent): string | undefined {
@@ -390,6 +461,7 @@ export class Transcript {
   // --- storage --------------------------------------------------------------------------------
 
   private append(message: TranscriptMessage, key?: string): Row {
+    if (message.role === 'user') this.userSeen = true;
     const id = `m${this.nextId++}`;
     const row: Row = {
       pos: this.nextPos++,
@@ -435,9 +507,12 @@ export class Transcript {
     return row.pos >= this.dropped && this.rows[this.head + row.pos - this.dropped] === row;
   }
 
-  /** Finalises replies whose end was never seen; true when one changed. */
+  /** Finalises replies whose end was never seen, held ones included; true when one changed. */
   private closeOpenReplies(): boolean {
     let changed = false;
+    const held = [...this.held];
+    this.held.clear();
+    for (const [key, reply] of held) changed = this.showHeld(key, reply) || changed;
     for (const row of [...this.openReplies]) {
       changed = this.patch(row, { final: true }) || changed;
     }

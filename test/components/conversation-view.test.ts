@@ -100,6 +100,28 @@ describe('renderConversationView', () => {
       expect(host.calls).to.deep.equal([['start']]);
     });
 
+    it('shows the header slot at the top in every state, with the speaker after it in a call', async () => {
+      const host = await view({ replicaName: 'Anna' });
+      const logo = document.createElement('span');
+      logo.slot = 'header';
+      logo.textContent = 'Acme support';
+      host.append(logo);
+      await host.updateComplete;
+      const slot = shadowQuery<HTMLSlotElement>(host, '[part~="header"] slot[name="header"]');
+      expect(slot.assignedElements()).to.deep.equal([logo]);
+      const panel = part(host, 'panel').getBoundingClientRect();
+      const idleBox = logo.getBoundingClientRect();
+      expect(idleBox.width).to.be.greaterThan(0);
+      expect(idleBox.top - panel.top).to.be.lessThan(40);
+
+      host.patch({ ...connected, replicaVideo: canvasVideoTrack() });
+      await host.updateComplete;
+      const header = part(host, 'header');
+      expect([...header.children].map((child) => child.localName)).to.deep.equal(['slot', 'div']);
+      expect(part(host, 'speaking-indicator').parentElement).to.equal(header);
+      expect(logo.getBoundingClientRect().width).to.be.greaterThan(0);
+    });
+
     it('shows the poster behind the start screen', async () => {
       const host = await view({ poster: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' });
       const poster = part(host, 'poster') as HTMLImageElement;

@@ -254,6 +254,90 @@ describe('Transcript', () => {
     });
   });
 
+  describe('replica utterance after the first user turn', () => {
+    const stopped = (envelope: Record<string, unknown>, interrupted = false) =>
+      event('conversation.replica.stopped_speaking', { duration: 2, interrupted }, envelope);
+    const reply = { inference_id: 'r-2', turn_idx: 2, timestamp: 1_746_001_000.5 };
+
+    beforeEach(() => {
+      transcript.apply(utterance('pal', 'Hi! How can I help?'));
+      transcript.apply(
+        utterance('user', 'When do you open?', { inference_id: 'u-1', turn_idx: 2 }),
+      );
+    });
+
+    it('is held back, so the bubble grows with the speech instead of shrinking', () => {
+      expect(transcript.apply(utterance('pal', 'We open at nine. Anything else?', reply))).to.equal(
+        false,
+      );
+      expect(
+        transcript.apply(utterance('replica', 'We open at nine. Anything else?', reply)),
+      ).to.equal(false);
+      expect(transcript.messages).to.have.length(2);
+      const shown: string[] = [];
+      for (const [i, speech] of ['We open', 'We open at nine.'].entries()) {
+        transcript.apply(
+          streaming('pal', speech, { content_index: i }, { ...reply, timestamp: 1_746_001_001 }),
+        );
+        shown.push(transcript.messages[2]!.text);
+      }
+      expect(shown).to.deep.equal(['We open', 'We open at nine.']);
+      expect(transcript.messages[2]).to.include({
+        role: 'replica',
+        final: false,
+        inference_id: 'r-2',
+        turn_idx: 2,
+        // The reply began with its utterance, not with its first streamed words.
+        timestamp: 1_746_001_000_500,
+      });
+    });
+
+    it('keeps an interruption announced before the first streamed words', () => {
+      transcript.apply(utterance('pal', 'There are three plans.', reply));
+      transcript.apply(event('conversation.replica_interrupted', undefined, reply));
+      transcript.apply(
+        streaming('pal', '', { content_index: 0, final: true, is_interrupted: true }, reply),
+      );
+      expect(transcript.messages[2]).to.include({ text: '', final: true, interrupted: true });
+    });
+
+    it('shows the whole text when the reply ends with no streaming, then shows later ones at once', () => {
+      transcript.apply(utterance('pal', 'We open at nine.', reply));
+      expect(transcript.apply(stopped(reply, true))).to.equal(true);
+      expect(transcript.messages[2]).to.include({
+        text: 'We open at nine.',
+        final: true,
+        interrupted: true,
+        timestamp: 1_746_001_000_500,
+      });
+      // That deployment does not stream: the next reply is shown as soon as it is announced.
+      expect(
+        transcript.apply(utterance('pal', 'Bye!', { inference_id: 'r-3', turn_idx: 3 })),
+      ).to.equal(true);
+      expect(texts(transcript).at(-1)).to.equal('replica…: Bye!');
+    });
+
+    it('is shown, final, when the next turn begins before its end is seen', () => {
+      transcript.apply(utterance('pal', 'We open at nine.', reply));
+      expect(
+        transcript.apply(utterance('user', 'Thanks', { inference_id: 'u-3', turn_idx: 3 })),
+      ).to.equal(true);
+      expect(texts(transcript).slice(2)).to.deep.equal([
+        'replica: We open at nine.',
+        'user: Thanks',
+      ]);
+    });
+
+    it('is forgotten by clear()', () => {
+      transcript.apply(utterance('pal', 'We open at nine.', reply));
+      transcript.clear();
+      expect(transcript.apply(stopped(reply))).to.equal(false);
+      expect(transcript.messages).to.deep.equal([]);
+      // After clear() the next replica utterance is a greeting again, shown at once.
+      expect(transcript.apply(utterance('pal', 'Hello again.', reply))).to.equal(true);
+    });
+  });
+
   describe('speaking events', () => {
     it('finalises a reply whose final chunk was lost when the replica stops speaking', () => {
       transcript.apply(streaming('pal', 'We open', { content_index: 0 }));

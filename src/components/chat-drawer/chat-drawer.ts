@@ -14,7 +14,10 @@ import { icon } from '../../styles/icons.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { chatDrawerStyles } from './chat-drawer.styles.js';
 
-/** Messages rendered at once; "Show earlier messages" adds this many more. */
+/**
+ * Messages rendered at once; "Show earlier messages" adds this many more.
+ * @internal
+ */
 export const MESSAGE_WINDOW = 60;
 
 /** However long a reader stays scrolled up, the DOM holds at most this many windows. */

@@ -25,11 +25,13 @@ import type { ConversationViewHandlers, ConversationViewModel } from './view-mod
  *
  * What the view offers the page, to be listed on the public element's JSDoc:
  *
+ * @slot header - Content at the top of the panel in every state, such as a logo or a title.
  * @slot start - Replaces the start button on the idle screen; a click inside it starts the conversation.
  * @slot empty - Shown in the chat while the transcript is empty.
  *
  * @csspart panel - The conversation panel (inline box, or the floating variant's fixed panel).
  * @csspart stage - The video area, with its screens and controls.
+ * @csspart header - The top of the panel: the `header` slot and, in a call, the speaking indicator.
  * @csspart video - The replica's `<video>`.
  * @csspart poster - The `poster` image, before the video plays.
  * @csspart self-view - The user's own camera, a small mirrored tile.
@@ -125,7 +127,10 @@ const CHAT_EXPORT_PARTS = [
   'send-button',
 ].join(', ');
 
-/** Renders the conversation for the element's shadow root. */
+/**
+ * Renders the conversation for the element's shadow root.
+ * @internal
+ */
 export function renderConversationView(
   model: ConversationViewModel,
   handlers: ConversationViewHandlers,
@@ -250,27 +255,28 @@ function renderTopBar(model: ConversationViewModel, handlers: ConversationViewHa
   const floating = model.variant === 'floating';
   const showSpeaker =
     (model.state === 'connected' || model.state === 'reconnecting') && Boolean(model.replicaVideo);
-  if (!showSpeaker && !floating) {
-    return nothing;
-  }
   const handleClose = (event: Event) => {
     const root = rootOf(event.currentTarget as Element);
     handlers.setOpen(false);
     afterRender(root, () => focusIn(root, '.launcher'));
   };
+  // The header slot (a logo, a title) stays in every state; the speaker sits after it in a call.
   return html`<div class="top-bar">
-    ${
-      showSpeaker
-        ? html`<div
-            class=${classMap({ speaker: true, active: model.replicaSpeaking })}
-            part="speaking-indicator"
-            aria-hidden="true"
-          >
-            <span class="bars"><i></i><i></i><i></i><i></i></span>
-            <span class="speaker-name">${model.replicaName.trim() || model.strings.replica}</span>
-          </div>`
-        : html`<span></span>`
-    }
+    <div class="top-start" part="header">
+      <slot name="header"></slot>
+      ${
+        showSpeaker
+          ? html`<div
+              class=${classMap({ speaker: true, active: model.replicaSpeaking })}
+              part="speaking-indicator"
+              aria-hidden="true"
+            >
+              <span class="bars"><i></i><i></i><i></i><i></i></span>
+              <span class="speaker-name">${model.replicaName.trim() || model.strings.replica}</span>
+            </div>`
+          : nothing
+      }
+    </div>
     ${
       floating
         ? html`<button

@@ -166,12 +166,25 @@ const panelStyles = css`
     pointer-events: auto;
   }
 
+  .top-start {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    min-inline-size: 0;
+    pointer-events: none;
+  }
+
+  .top-start > * {
+    pointer-events: auto;
+  }
+
   .speaker {
     display: inline-flex;
     align-items: center;
     gap: 8px;
     min-inline-size: 0;
-    max-inline-size: 70%;
+    max-inline-size: 100%;
     padding-block: 6px;
     padding-inline: 10px 12px;
     border-radius: 999px;

@@ -41,10 +41,12 @@ export type SensitivityLevel = 'low' | 'medium' | 'high';
  *
  * @summary Embeddable Tavus conversational video: video stage, controls, transcript and chat.
  *
+ * @slot header - Content at the top of the panel in every state, such as a logo or a title.
  * @slot start - Replaces the start button on the idle screen; a click inside it starts the conversation.
  * @slot empty - Shown in the chat while the transcript is empty.
  * @csspart panel - The conversation panel (inline box, or the floating variant's fixed panel).
  * @csspart stage - The video area, with its screens and controls.
+ * @csspart header - The top of the panel: the `header` slot and, in a call, the speaking indicator.
  * @csspart video - The replica's `<video>`.
  * @csspart poster - The `poster` image, before the video plays.
  * @csspart self-view - The user's own camera, a small mirrored tile.
