@@ -39,6 +39,7 @@ const ARABIC_STRINGS = {
   errorJoinFailed: 'تعذّر الانضمام إلى المحادثة. ربما انتهت، أو انتهت صلاحية الرابط.',
   errorCallFailed: 'توقفت المكالمة بسبب خطأ.',
   retry: 'حاول مرة أخرى',
+  retryDevices: 'حاول مرة أخرى',
   mediaPermissionDenied: 'الكاميرا والميكروفون محظوران — لا يزال بإمكانك الدردشة بالكتابة.',
   mediaCameraDenied: 'الكاميرا محظورة — لا يزال المساعد يسمعك.',
   mediaMicrophoneDenied: 'الميكروفون محظور — لا يزال بإمكانك الدردشة بالكتابة.',

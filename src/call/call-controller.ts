@@ -127,6 +127,19 @@ export class CallController {
     this.refreshMedia();
   }
 
+  /**
+   * Asks for the devices that could not be used once more (permission granted since, the other
+   * app closed, a device plugged in). Success shows as playable local tracks (`refreshMedia`); a
+   * new failure as another `camera-error`.
+   */
+  retryDevices(): void {
+    const call = this.call;
+    if (!call || this.leaving) return;
+    if (!this.media.cameraAvailable) call.setLocalVideo(true);
+    if (!this.media.microphoneAvailable) call.setLocalAudio(true);
+    this.refreshMedia();
+  }
+
   /** Leaves and destroys the call; safe to call many times, resolves when destroyed. */
   dispose(): Promise<void> {
     this.disposed ??= this.teardown();
@@ -255,7 +268,14 @@ export class CallController {
     const localAudio = local?.tracks?.audio;
     const blockedVideo = localVideo?.state === 'blocked' && localVideo.blocked?.byPermissions;
     const blockedAudio = localAudio?.state === 'blocked' && localAudio.blocked?.byPermissions;
-    const device = { ...this.deviceState };
+    // A device that plays is usable again, whatever failed before; with both usable, the notice
+    // has nothing left to say.
+    const recovered = { ...this.deviceState };
+    if (localVideo?.state === 'playable') recovered.cameraAvailable = true;
+    if (localAudio?.state === 'playable') recovered.microphoneAvailable = true;
+    if (recovered.cameraAvailable && recovered.microphoneAvailable) recovered.mediaIssue = null;
+    this.deviceState = recovered;
+    const device = { ...recovered };
     if (blockedVideo) device.cameraAvailable = false;
     if (blockedAudio) device.microphoneAvailable = false;
     if (!device.mediaIssue && (blockedVideo || blockedAudio)) {

@@ -248,6 +248,10 @@ export class ConversationSession implements ReactiveController {
     this.attempt?.call?.setCamera(on);
   }
 
+  retryDevices(): void {
+    this.attempt?.call?.retryDevices();
+  }
+
   private isLive(): boolean {
     return ['connecting', 'waiting', 'connected', 'reconnecting'].includes(this.state);
   }

@@ -66,6 +66,7 @@ export const EN_STRINGS = {
   mediaDeviceMissing: 'No camera or microphone was found — you can still chat by typing.',
   mediaDeviceError:
     'Your camera or microphone could not be started — you can still chat by typing.',
+  retryDevices: 'Try again',
   microphoneUnavailable: 'Microphone unavailable',
   cameraUnavailable: 'Camera unavailable',
 

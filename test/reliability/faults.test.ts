@@ -12,6 +12,7 @@ import { EN_STRINGS } from '../../src/translations/en.js';
 import { createSimulatedCallFactory, type SimulatedCall } from '../../src/simulator/index.js';
 import { createFakeFactory, type JoinBehaviour } from '../support/fake-call.js';
 import { CONVERSATION_URL, connectedElement } from '../support/element.js';
+import { canvasVideoTrack } from '../components/support/dom.js';
 import { deepQuery, shadowTexts } from './helpers.js';
 
 /** A sentence a person can read: words, not a serialised object or an empty string. */
@@ -405,6 +406,72 @@ describe('<tavus-conversation> reliability', () => {
           expect(call.interactions.at(-1).properties.text).to.equal('typing still works');
         });
       }
+
+      it('Try again asks for the failed devices once more; a device that plays again clears the notice', async () => {
+        const { el, call } = await connectedElement();
+        call.emit('camera-error', { errorMsg: { audioOk: true }, error: { type: 'cam-in-use' } });
+        await el.updateComplete;
+        const retry = [
+          ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice-action'),
+        ].find((button) => button.textContent!.trim() === EN_STRINGS.retryDevices);
+        expect(retry, 'a Try again button in the notice').to.not.equal(undefined);
+        const video = sinon.spy(call, 'setLocalVideo');
+        const audio = sinon.spy(call, 'setLocalAudio');
+        retry!.click();
+        // Only the device that failed is asked for; the working microphone is left alone.
+        expect(video.args).to.deep.equal([[true]]);
+        expect(audio.callCount).to.equal(0);
+        expect(el.shadowRoot!.querySelector('[part~="notice"]'), 'still failing').to.not.equal(
+          null,
+        );
+
+        const track = canvasVideoTrack();
+        call.setTracks('local', { video: { state: 'playable', persistentTrack: track } });
+        await el.updateComplete;
+        expect(el.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
+        const camera = el.shadowRoot!.querySelector('[part~="camera-button"]')!;
+        expect(camera.hasAttribute('aria-disabled')).to.equal(false);
+        expect(camera.getAttribute('aria-pressed')).to.equal('true');
+        track.stop();
+      });
+
+      it('with the simulator, a camera freed by the other app works after Try again', async () => {
+        let busy = true;
+        const factory = createSimulatedCallFactory({
+          fast: true,
+          seed: 6,
+          greeting: false,
+          getUserMedia: (constraints) =>
+            busy
+              ? Promise.reject(new DOMException('in use', 'NotReadableError'))
+              : navigator.mediaDevices.getUserMedia(constraints),
+        });
+        const el = await fixture<TavusConversation>(
+          html`<tavus-conversation
+            conversation-url="https://tavus.daily.co/c-devices-back"
+            .callFactory=${factory}
+          ></tavus-conversation>`,
+        );
+        await el.start();
+        await waitUntil(() => el.state === 'connected', `state ${el.state}`, { timeout: 4000 });
+        const notice = () => el.shadowRoot!.querySelector('[part~="notice"]');
+        await waitUntil(() => notice() !== null, 'no notice');
+        busy = false;
+        notice()!.querySelector<HTMLButtonElement>('.notice-action')!.click();
+        await waitUntil(() => notice() === null, 'the notice stayed', { timeout: 4000 });
+        const camera = el.shadowRoot!.querySelector('[part~="camera-button"]')!;
+        const microphone = el.shadowRoot!.querySelector('[part~="microphone-button"]')!;
+        await waitUntil(
+          () =>
+            camera.getAttribute('aria-pressed') === 'true' &&
+            microphone.getAttribute('aria-pressed') === 'true',
+          'devices not back on',
+        );
+        expect(camera.hasAttribute('aria-disabled')).to.equal(false);
+        const selfView = () => deepQuery<HTMLVideoElement>(el, 'video[part~="self-view"]');
+        await waitUntil(() => selfView()?.srcObject, 'no self-view');
+        await el.end();
+      });
 
       for (const [what, name] of [
         ['denied', 'NotAllowedError'],

@@ -153,6 +153,7 @@ describe('<tavus-conversation> reliability', () => {
 
       const cycles = tally.calls - warm.calls;
       expect(cycles).to.equal(CYCLES);
+      expect(tally.left - warm.left, 'call objects left').to.equal(CYCLES);
       expect(tally.destroyed - warm.destroyed, 'call objects destroyed').to.equal(CYCLES);
       expect(tally.listenersLeft, 'Daily event listeners left on call objects').to.equal(0);
       expect(ledger.live(), 'left behind by the element').to.deep.equal([]);

@@ -8,7 +8,8 @@ import type {
 
 /** How a fake call answers `join()`. */
 export type JoinBehaviour =
-  | { kind: 'resolve' }
+  /** `during` plays Daily's side while join() is under way, before it resolves. */
+  | { kind: 'resolve'; during?: (call: FakeCall) => void }
   /** daily-js rejects with strings (toolchain.md P7). */
   | { kind: 'reject'; reason: unknown }
   | { kind: 'hang' };
@@ -77,6 +78,7 @@ export class FakeCall implements DailyCallLike {
     }
     if (this.joinBehaviour.kind === 'hang') return new Promise(() => {});
     this.state = 'joined-meeting';
+    this.joinBehaviour.during?.(this);
     this.emit('joined-meeting', { participants: this.participants() });
     return this.participants();
   }

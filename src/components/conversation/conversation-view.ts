@@ -302,6 +302,9 @@ function renderNotice(model: ConversationViewModel, handlers: ConversationViewHa
         ? html`<div class="notice" part="notice">
             ${icon('alert')}
             <span class="notice-text">${text}</span>
+            <button class="notice-action" type="button" @click=${handlers.retryDevices}>
+              ${model.strings.retryDevices}
+            </button>
             ${
               model.chatOpen
                 ? nothing

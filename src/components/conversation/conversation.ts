@@ -386,6 +386,7 @@ export class TavusConversation extends LitElement {
     end: () => void this.end(),
     toggleMicrophone: () => this.session?.setMicrophone(!this.session.media.microphoneOn),
     toggleCamera: () => this.session?.setCamera(!this.session.media.cameraOn),
+    retryDevices: () => this.session?.retryDevices(),
     toggleCaptions: () => (this.captions = !this.captions),
     setChatOpen: (open) => (this.chatOpen = open),
     setOpen: (open) => (this.open = open),

@@ -54,6 +54,8 @@ export interface ConversationViewHandlers {
   end(): void;
   toggleMicrophone(): void;
   toggleCamera(): void;
+  /** Asks the browser again for the camera and microphone that could not be used. */
+  retryDevices(): void;
   toggleCaptions(): void;
   setChatOpen(open: boolean): void;
   setOpen(open: boolean): void;

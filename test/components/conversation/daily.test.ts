@@ -6,6 +6,30 @@ import { createDailyCall } from '../../../src/call/daily-factory.js';
 import type { CallFactory } from '../../../src/call/daily-like.js';
 
 /**
+ * The real daily-js call object, with only the network-bound parts replaced: join() resolves at
+ * once and the room holds a replica. Events go through daily-js' own emitter.
+ */
+async function joinableDailyCall(options: Parameters<CallFactory>[0]): Promise<any> {
+  const real: any = await createDailyCall(options);
+  let state = 'new';
+  real.join = async () => {
+    state = 'joined-meeting';
+  };
+  real.meetingState = () => state;
+  real.participants = () => ({
+    local: { session_id: 'me', user_id: 'me', user_name: '', local: true, tracks: {} },
+    r1: {
+      session_id: 'r1',
+      user_id: 'tavus-replica-x',
+      user_name: 'Anna',
+      local: false,
+      tracks: {},
+    },
+  });
+  return real;
+}
+
+/**
  * With the real daily-js: it constructs offline, and its join fails fast when its call bundle is
  * redirected to a local 404 (no DNS involved). The element must say why and stay retryable.
  */
@@ -16,16 +40,21 @@ describe('<tavus-conversation> with the real daily-js', () => {
     await call.destroy();
   });
 
-  it('a failed join (call bundle not found) ends in error with the reason and can be retried', async function () {
+  it('a failed join (call bundle not found) ends in error with the reason, and start() again connects', async function () {
     this.timeout(30000);
-    const factory: CallFactory = (options) =>
-      createDailyCall({
+    let attempts = 0;
+    let second: any;
+    const factory: CallFactory = async (options) => {
+      attempts += 1;
+      if (attempts > 1) return (second = await joinableDailyCall(options));
+      return createDailyCall({
         ...options,
         dailyConfig: {
           ...options.dailyConfig,
           bundlePathOverride: `${location.origin}/no-such-daily-bundle/`,
         } as never,
       });
+    };
     const el = await fixture<TavusConversation>(
       html`<tavus-conversation
         conversation-url="https://tavus.daily.co/c123"
@@ -38,34 +67,25 @@ describe('<tavus-conversation> with the real daily-js', () => {
     expect(event.detail.code).to.equal('join-failed');
     expect(event.detail.message).to.match(/^Could not join the conversation: .+/);
     expect(el.state).to.equal('error');
-    // The failed call object was destroyed, so a new one can be created for the retry.
-    const again = await createDailyCall({});
-    await again.destroy();
+    // The failed call object was destroyed: daily-js allows a new single instance.
+    const probe = await createDailyCall({});
+    await probe.destroy();
+
+    await el.start();
+    second.emit('participant-joined', {
+      action: 'participant-joined',
+      participant: second.participants().r1,
+    });
+    await waitUntil(() => el.state === 'connected', `state ${el.state}`);
+    expect(el.error).to.equal(null);
+    expect(attempts).to.equal(2);
+    await el.end();
+    expect(second.isDestroyed()).to.equal(true);
   });
 
   it("listens on the real call object's event emitter, and stops listening when removed", async () => {
-    // The real daily-js call object, with only the network-bound parts replaced: join() resolves
-    // at once and the room holds a replica. Events go through daily-js' own emitter.
     let real: any;
-    const factory: CallFactory = async (options) => {
-      real = await createDailyCall(options);
-      let state = 'new';
-      real.join = async () => {
-        state = 'joined-meeting';
-      };
-      real.meetingState = () => state;
-      real.participants = () => ({
-        local: { session_id: 'me', user_id: 'me', user_name: '', local: true, tracks: {} },
-        r1: {
-          session_id: 'r1',
-          user_id: 'tavus-replica-x',
-          user_name: 'Anna',
-          local: false,
-          tracks: {},
-        },
-      });
-      return real;
-    };
+    const factory: CallFactory = async (options) => (real = await joinableDailyCall(options));
     const el = await fixture<TavusConversation>(
       html`<tavus-conversation
         conversation-url="https://tavus.daily.co/c123"

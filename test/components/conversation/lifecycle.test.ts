@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 
 import type { TavusConversation } from '../../../src/index.js';
-import { createFakeFactory } from '../../support/fake-call.js';
+import { createFakeFactory, tavusEvent } from '../../support/fake-call.js';
 import { CONVERSATION_URL, connectedElement } from '../../support/element.js';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -35,6 +35,35 @@ describe('<tavus-conversation>', () => {
         startAudioOff: false,
       });
       expect(call.listenerCount()).to.be.greaterThan(5);
+    });
+
+    it('hears what Daily delivers while join() is under way (no replay later)', async () => {
+      const greeting = tavusEvent('conversation.utterance', {
+        seq: 1,
+        inference_id: 'greet',
+        properties: { role: 'replica', speech: 'Hi, I am Anna.' },
+      });
+      const { factory } = createFakeFactory([
+        {
+          kind: 'resolve',
+          during: (call) => {
+            call.addReplica();
+            call.message(greeting);
+          },
+        },
+      ]);
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
+      );
+      const heard: unknown[] = [];
+      el.addEventListener('tavus-utterance', (event) => heard.push(event.detail));
+      await el.start();
+      await waitUntil(() => heard.length === 1, 'the greeting sent during the join was lost');
+      expect(heard[0]).to.deep.equal(greeting);
+      expect(el.transcript.map((m) => m.text)).to.deep.equal(['Hi, I am Anna.']);
     });
 
     it('passes the meeting token from ?t= in the URL', async () => {

@@ -42,11 +42,11 @@ describe('<tavus-conversation>', () => {
     it('echo() sends a text echo', async () => {
       const { el, call } = await connectedElement();
       await el.echo('Say this');
-      expect(call.interactions.at(-1)).to.deep.include({ event_type: 'conversation.echo' });
-      expect(call.interactions.at(-1).properties).to.include({
-        modality: 'text',
-        text: 'Say this',
-        done: true,
+      expect(call.interactions.at(-1)).to.deep.equal({
+        message_type: 'conversation',
+        event_type: 'conversation.echo',
+        conversation_id: 'c123',
+        properties: { modality: 'text', text: 'Say this', done: true },
       });
     });
 
@@ -56,11 +56,28 @@ describe('<tavus-conversation>', () => {
       await el.echoAudio(pcm, { sampleRate: 24000 });
       const chunks = call.interactions.filter((i) => i.event_type === 'conversation.echo');
       expect(chunks.length).to.be.greaterThan(1);
-      for (const chunk of chunks) {
+      const inferenceId = chunks[0].properties.inference_id;
+      expect(inferenceId).to.be.a('string').and.not.equal('');
+      for (const [i, chunk] of chunks.entries()) {
         expect(new TextEncoder().encode(JSON.stringify(chunk)).length).to.be.at.most(4096);
-        expect(chunk.properties).to.include({ modality: 'audio', sample_rate: 24000 });
+        expect(chunk).to.deep.equal({
+          message_type: 'conversation',
+          event_type: 'conversation.echo',
+          conversation_id: 'c123',
+          properties: {
+            modality: 'audio',
+            audio: chunk.properties.audio,
+            sample_rate: 24000,
+            inference_id: inferenceId,
+            done: i === chunks.length - 1,
+          },
+        });
       }
-      expect(new Set(chunks.map((c) => c.properties.inference_id)).size).to.equal(1);
+      // The base64 chunks decode, in order, to exactly the samples given.
+      const bytes = chunks.flatMap((c) =>
+        [...atob(c.properties.audio)].map((ch) => ch.charCodeAt(0)),
+      );
+      expect(new Int16Array(new Uint8Array(bytes).buffer)).to.deep.equal(pcm);
       expect(chunks.map((c) => c.properties.done)).to.deep.equal([
         ...Array(chunks.length - 1).fill(false),
         true,
@@ -100,10 +117,17 @@ describe('<tavus-conversation>', () => {
     it('setSensitivity() sends one message per key', async () => {
       const { el, call } = await connectedElement();
       await el.setSensitivity({ pause: 'low', interrupt: 'high' });
-      expect(call.interactions.slice(-2).map((i) => i.properties)).to.deep.equal([
-        { participant_pause_sensitivity: 'low' },
-        { participant_interrupt_sensitivity: 'high' },
-      ]);
+      expect(call.interactions.slice(-2)).to.deep.equal(
+        [
+          { participant_pause_sensitivity: 'low' },
+          { participant_interrupt_sensitivity: 'high' },
+        ].map((properties) => ({
+          message_type: 'conversation',
+          event_type: 'conversation.sensitivity',
+          conversation_id: 'c123',
+          properties,
+        })),
+      );
     });
 
     it('sendToolResult() sends conversation.tool_result', async () => {
@@ -165,10 +189,13 @@ describe('<tavus-conversation>', () => {
       for (const attempt of [
         () => el.respond('hi'),
         () => el.echo('hi'),
+        () => el.echoAudio(new Int16Array(480), { sampleRate: 24000 }),
         () => el.interrupt(),
+        () => el.overwriteContext('x'),
         () => el.appendContext('x'),
         () => el.setSensitivity({ pause: 'low' }),
         () => el.sendToolResult('t', 1),
+        () => el.send({ event_type: 'conversation.respond', properties: { text: 'hi' } }),
       ]) {
         let error: unknown;
         try {

@@ -96,6 +96,7 @@ export class TestViewHost extends LitElement {
       this.record('toggleCamera');
       this.patch({ cameraOn: !this.model.cameraOn });
     },
+    retryDevices: () => this.record('retryDevices'),
     toggleCaptions: () => {
       this.record('toggleCaptions');
       this.patch({ captionsOn: !this.model.captionsOn });
