@@ -92,14 +92,21 @@ export class CallController {
     if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
 
     try {
-      await call.join({
-        url: options.url,
-        ...(options.token ? { token: options.token } : {}),
-        ...(options.userName ? { userName: options.userName } : {}),
-        startVideoOff: options.startVideoOff,
-        startAudioOff: options.startAudioOff,
-      });
+      const joining = Promise.resolve(
+        call.join({
+          url: options.url,
+          ...(options.token ? { token: options.token } : {}),
+          ...(options.userName ? { userName: options.userName } : {}),
+          startVideoOff: options.startVideoOff,
+          startAudioOff: options.startAudioOff,
+        }),
+      );
+      // What the join says after an end is of no interest, and must not go unhandled.
+      joining.catch(() => {});
+      // An end during a join that never answers must still settle start().
+      await Promise.race([joining, whenAborted(signal)]);
     } catch (reason) {
+      if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
       throw new ConversationError(
         'join-failed',
         explainFailure('Could not join the conversation', reason),
@@ -300,6 +307,15 @@ export class CallController {
       this.callbacks.mediaChanged(next);
     }
   }
+}
+
+/** Rejects once the signal aborts (never settles otherwise). */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    const cancelled = () => reject(new ConversationError('join-failed', 'The join was cancelled.'));
+    if (signal.aborted) cancelled();
+    else signal.addEventListener('abort', cancelled, { once: true });
+  });
 }
 
 function safeBoolean(read: () => boolean): boolean {

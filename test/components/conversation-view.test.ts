@@ -231,13 +231,18 @@ describe('renderConversationView', () => {
       });
     }
 
-    it('offers the chat from the blocked-devices notice', async () => {
+    it('offers to try the devices again and the chat from the blocked-devices notice', async () => {
       const host = await view({ ...connected, mediaIssue: 'permission-denied' });
       expect(part(host, 'notice').textContent).to.contain(
         'Camera and microphone are blocked — you can still chat by typing.',
       );
-      shadowQuery(host, '.notice-action').click();
-      expect(host.calls).to.deep.equal([['setChatOpen', true]]);
+      const actions = [...part(host, 'notice').querySelectorAll<HTMLButtonElement>('button')];
+      expect(actions.map((button) => button.textContent!.trim())).to.deep.equal([
+        EN_STRINGS.retryDevices,
+        EN_STRINGS.openChat,
+      ]);
+      for (const button of actions) button.click();
+      expect(host.calls).to.deep.equal([['retryDevices'], ['setChatOpen', true]]);
     });
   });
 

@@ -66,6 +66,25 @@ describe('<tavus-conversation>', () => {
       expect(el.transcript.map((m) => m.text)).to.deep.equal(['Hi, I am Anna.']);
     });
 
+    it('end() during a join that never answers settles start() as cancelled and destroys the call', async () => {
+      const { factory, calls } = createFakeFactory([{ kind: 'hang' }]);
+      const el = await fixture<TavusConversation>(
+        html`<tavus-conversation
+          conversation-url=${CONVERSATION_URL}
+          .callFactory=${factory}
+        ></tavus-conversation>`,
+      );
+      const starting = el.start().then(
+        () => 'resolved',
+        (error: Error) => error.message,
+      );
+      await waitUntil(() => calls[0]?.joinOptions !== undefined, 'join() was not called');
+      await el.end();
+      expect(await starting).to.match(/cancelled/);
+      expect(el.state).to.equal('ended');
+      expect(calls[0]!.destroyed).to.equal(1);
+    });
+
     it('passes the meeting token from ?t= in the URL', async () => {
       const { factory, calls } = createFakeFactory();
       const el = await fixture<TavusConversation>(
@@ -196,10 +215,11 @@ describe('<tavus-conversation>', () => {
           .callFactory=${factory}
         ></tavus-conversation>`,
       );
-      void el.start();
+      const starting = el.start().catch((failure: Error) => failure.message);
       await waitUntil(() => calls.length === 1);
       el.remove();
       await waitUntil(() => calls[0]!.destroyed === 1);
+      expect(await starting).to.match(/cancelled/);
     });
 
     it('end() leaves the call and start() joins a new one', async () => {

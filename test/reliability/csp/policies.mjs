@@ -21,14 +21,17 @@ export const STRICT_POLICY = [
   'trusted-types lit-html',
 ].join('; ');
 
-/** The strict policy plus what daily-js needs to load its call bundle (no network here). */
+/**
+ * The README's policy for the real service (daily-js' call bundle from Daily's hosts, with its
+ * fallback domains), plus the same refusals as above. Nothing reaches the network here.
+ */
 export const DAILY_POLICY = [
   "default-src 'none'",
-  "script-src 'self' https://*.daily.co https://*.dailywebrtc.com https://*.dailywebrtc.net",
+  "script-src 'self' blob: https://*.daily.co https://*.dailywebrtc.com https://*.dailywebrtc.net",
   "style-src 'self'",
-  "connect-src 'self' https://*.daily.co wss://*.daily.co",
-  "img-src 'self'",
+  "connect-src 'self' https://*.daily.co wss://*.daily.co https://*.dailywebrtc.com wss://*.dailywebrtc.com https://*.dailywebrtc.net wss://*.dailywebrtc.net",
   "worker-src 'self' blob:",
+  "img-src 'self'",
   "base-uri 'none'",
   "object-src 'none'",
   "form-action 'none'",

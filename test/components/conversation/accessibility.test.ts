@@ -1,0 +1,87 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+
+import type { TavusConversation } from '../../../src/index.js';
+import { createFakeFactory, tavusEvent, type JoinBehaviour } from '../../support/fake-call.js';
+import { CONVERSATION_URL, afterReorderWindow } from '../../support/element.js';
+
+/**
+ * axe on the real element, in each state a visitor can see (the view's own tests cover more
+ * combinations on a stand-in host). Reduced motion: the colours are judged at rest, not mid-fade.
+ */
+async function element(theme: 'light' | 'dark', behaviours: JoinBehaviour[] = []) {
+  const { factory, calls } = createFakeFactory(behaviours);
+  const el = await fixture<TavusConversation>(
+    html`<tavus-conversation
+      conversation-url=${CONVERSATION_URL}
+      theme=${theme}
+      .callFactory=${factory}
+    ></tavus-conversation>`,
+  );
+  return { el, calls };
+}
+
+async function connected(theme: 'light' | 'dark') {
+  const { el, calls } = await element(theme);
+  await el.start();
+  calls[0]!.addReplica();
+  await waitUntil(() => el.state === 'connected');
+  return { el, call: calls[0]! };
+}
+
+describe('<tavus-conversation>', () => {
+  describe('accessibility', () => {
+    before(() => emulateMedia({ reducedMotion: 'reduce' }));
+    after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+    for (const theme of ['light', 'dark'] as const) {
+      it(`passes axe when idle (${theme})`, async () => {
+        const { el } = await element(theme);
+        await expect(el).to.be.accessible();
+      });
+
+      it(`passes axe while connecting (${theme})`, async () => {
+        const { el } = await element(theme, [{ kind: 'hang' }]);
+        const starting = el.start().catch((error: unknown) => error);
+        await waitUntil(() => el.state === 'connecting');
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+        await el.end();
+        expect(String(await starting)).to.contain('cancelled');
+      });
+
+      it(`passes axe when connected with the chat open (${theme})`, async () => {
+        const { el, call } = await connected(theme);
+        call.message(
+          tavusEvent('conversation.utterance', {
+            seq: 1,
+            properties: { role: 'replica', speech: 'Hi! How can I help?' },
+          }),
+        );
+        await el.respond('What does the team plan include?');
+        await afterReorderWindow();
+        el.chatOpen = true;
+        el.captions = true;
+        await el.updateComplete;
+        expect(el.transcript).to.have.length(2);
+        await expect(el).to.be.accessible();
+      });
+
+      it(`passes axe when ended (${theme})`, async () => {
+        const { el } = await connected(theme);
+        await el.end();
+        await el.updateComplete;
+        expect(el.state).to.equal('ended');
+        await expect(el).to.be.accessible();
+      });
+
+      it(`passes axe on the error screen (${theme})`, async () => {
+        const { el } = await element(theme, [{ kind: 'reject', reason: 'room not found' }]);
+        await el.start().catch(() => undefined);
+        await el.updateComplete;
+        expect(el.state).to.equal('error');
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+});
