@@ -42,6 +42,13 @@ window.scenario = async (name, dir) => {
   el.setAttribute('variant', name.startsWith('floating') ? 'floating' : 'inline');
   const sim = (options = {}) => createSimulatedCallFactory({ seed: 7, replicaName: 'Anna', ...options });
   const until = async (test) => { for (let i = 0; i < 400 && !test(); i++) await new Promise((r) => setTimeout(r, 25)); };
+  if (name === 'header') {
+    const brand = document.createElement('strong');
+    brand.slot = 'header';
+    brand.textContent = 'Acme support';
+    brand.style.cssText = 'padding: 6px 12px; border-radius: 999px; background: #fff; color: #17181c';
+    el.append(brand);
+  }
   switch (name) {
     case 'idle':
     case 'floating-closed':
@@ -79,6 +86,10 @@ window.scenario = async (name, dir) => {
     await el.respond('What can you do for me?');
     await until(() => el.transcript.filter((m) => m.role === 'replica').length > 1 && el.transcript.at(-1).final);
   }
+  if (name === 'header') {
+    await el.respond('Tell me about your plans.');
+    await until(() => el.transcript.at(-1)?.role === 'replica' && !el.transcript.at(-1).final);
+  }
   if (name === 'captions') { await el.respond('Tell me about your plans.'); await until(() => el.transcript.at(-1)?.role === 'replica' && !el.transcript.at(-1).final); }
   if (name === 'ended') await el.end();
   await new Promise((r) => setTimeout(r, 400));
@@ -94,6 +105,7 @@ const SCENARIOS = [
   'chat',
   'captions',
   'devices-denied',
+  'header',
   'ended',
   'error',
   'floating-closed',

@@ -302,20 +302,22 @@ function renderNotice(model: ConversationViewModel, handlers: ConversationViewHa
         ? html`<div class="notice" part="notice">
             ${icon('alert')}
             <span class="notice-text">${text}</span>
-            <button class="notice-action" type="button" @click=${handlers.retryDevices}>
-              ${model.strings.retryDevices}
-            </button>
-            ${
-              model.chatOpen
-                ? nothing
-                : html`<button
-                    class="notice-action"
-                    type="button"
-                    @click=${() => handlers.setChatOpen(true)}
-                  >
-                    ${model.strings.openChat}
-                  </button>`
-            }
+            <span class="notice-actions">
+              <button class="notice-action" type="button" @click=${handlers.retryDevices}>
+                ${model.strings.retryDevices}
+              </button>
+              ${
+                model.chatOpen
+                  ? nothing
+                  : html`<button
+                      class="notice-action"
+                      type="button"
+                      @click=${() => handlers.setChatOpen(true)}
+                    >
+                      ${model.strings.openChat}
+                    </button>`
+              }
+            </span>
           </div>`
         : nothing
     }

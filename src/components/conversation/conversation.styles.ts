@@ -275,8 +275,9 @@ const panelStyles = css`
 
   .notice {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 10px;
+    gap: 8px 10px;
     max-inline-size: 34em;
     padding-block: 8px;
     padding-inline: 12px 8px;
@@ -297,7 +298,15 @@ const panelStyles = css`
   }
 
   .notice-text {
-    flex: 1 1 auto;
+    flex: 1 1 14em;
+  }
+
+  /* On a narrow stage the actions go under the text, at its end, rather than squeeze it. */
+  .notice-actions {
+    display: flex;
+    flex: none;
+    gap: 6px;
+    margin-inline-start: auto;
   }
 
   .notice-action {
