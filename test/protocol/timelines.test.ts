@@ -117,6 +117,18 @@ describe('protocol timelines (protocol.md §7)', () => {
         expect(new Set(ids).size).to.equal(ids.length);
       });
 
+      it('stamps each message with the time of the event that began it', () => {
+        const arrivals = timeline.events.map((event, i) => ({ at: i * 20, raw: event }));
+        const { transcript } = play(timeline, arrivals);
+        const timeOf = (seq: number) =>
+          Math.round(
+            (timeline.events.find((event) => event.seq === seq)!.timestamp as number) * 1000,
+          );
+        expect(transcript.messages.map((m) => m.timestamp)).to.deep.equal(
+          timeline.startedAt.map(timeOf),
+        );
+      });
+
       it('reaches the same result when delivered as JSON strings', () => {
         const arrivals = timeline.events.map((event, i) => ({
           at: i * 20,
