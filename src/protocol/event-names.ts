@@ -20,6 +20,9 @@ export const EVENT_TYPES = {
   REPLICA_JOINED: 'system.replica_joined',
   REPLICA_PRESENT: 'system.replica_present',
   SHUTDOWN: 'system.shutdown',
+  PAL_JOINED: 'system.pal_joined',
+  JOINED: 'conversation.joined',
+  LEFT: 'conversation.left',
 } as const satisfies Record<string, KnownEventType>;
 
 /** The interactions the page can send (any other name goes through `buildInteraction`). */
@@ -56,6 +59,9 @@ export const KNOWN_DOM_EVENT_NAMES = {
   'system.replica_joined': 'tavus-replica-joined',
   'system.replica_present': 'tavus-replica-present',
   'system.shutdown': 'tavus-shutdown',
+  'system.pal_joined': 'tavus-pal-joined',
+  'conversation.joined': 'tavus-joined',
+  'conversation.left': 'tavus-left',
 } as const satisfies { readonly [K in KnownEventType]: `tavus-${string}` };
 
 /**

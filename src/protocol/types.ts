@@ -164,6 +164,30 @@ export type ReplicaJoinedEvent = TavusEnvelope<'system.replica_joined', { replic
 export type ReplicaPresentEvent = TavusEnvelope<'system.replica_present'>;
 /** `shutdown_reason` values carry suffixes such as " reached": match them by prefix. */
 export type ShutdownEvent = TavusEnvelope<'system.shutdown', { shutdown_reason?: string }>;
+/** The PAL-era name of `system.replica_joined` (protocol.md §1: secondary sources only). */
+export type PalJoinedEvent = TavusEnvelope<
+  'system.pal_joined',
+  { face_id?: string; replica_id?: string }
+>;
+
+// --- presence and guardrails (secondary sources only, protocol.md §1) --------------------------
+
+/** A participant joined the conversation. */
+export type ParticipantJoinedEvent = TavusEnvelope<'conversation.joined'>;
+/** A participant left the conversation. */
+export type ParticipantLeftEvent = TavusEnvelope<'conversation.left'>;
+
+/**
+ * What a guardrail app-message carries (a guardrail with `app_message: true`). Its event_type is
+ * not confirmed (Tavus' own code matches any type containing "guardrail"), so it arrives as an
+ * `UnknownTavusEvent`: read its `properties` with this shape.
+ */
+export interface GuardrailProperties {
+  guardrail?: string;
+  guardrail_name?: string;
+  guardrail_uuid?: string;
+  reason?: string;
+}
 
 /** event_type → event interface, for every event this library knows by name. */
 export interface TavusEventMap {
@@ -185,6 +209,9 @@ export interface TavusEventMap {
   'system.replica_joined': ReplicaJoinedEvent;
   'system.replica_present': ReplicaPresentEvent;
   'system.shutdown': ShutdownEvent;
+  'system.pal_joined': PalJoinedEvent;
+  'conversation.joined': ParticipantJoinedEvent;
+  'conversation.left': ParticipantLeftEvent;
 }
 
 export type KnownEventType = keyof TavusEventMap;
@@ -287,6 +314,21 @@ export interface ToolResultInteraction extends InteractionEnvelope<
   properties: ToolResultProperties;
 }
 
+/**
+ * Confirms a `manual` objective after `conversation.objective.pending`; its payload is not
+ * documented (protocol.md §3.8), so its properties are free-form. Send it with `send()`.
+ */
+export type ObjectiveConfirmInteraction = InteractionEnvelope<
+  'conversation.objective.confirm',
+  Record<string, unknown> | undefined
+>;
+
+/** Forwards an OpenAI Realtime event body (legacy api-reference page only). Send with `send()`. */
+export type RealtimeApiInteraction = InteractionEnvelope<
+  'conversation.realtime_api',
+  { type: string } & Record<string, unknown>
+>;
+
 /** Any interaction built with `buildInteraction` (names this file does not know). */
 export type GenericInteraction = InteractionEnvelope<string, Record<string, unknown> | undefined>;
 
@@ -298,4 +340,6 @@ export type Interaction =
   | AppendContextInteraction
   | SensitivityInteraction
   | ToolResultInteraction
+  | ObjectiveConfirmInteraction
+  | RealtimeApiInteraction
   | GenericInteraction;

@@ -129,12 +129,15 @@ export type SensitivityLevel = 'low' | 'medium' | 'high';
  * @fires {CustomEvent<StartedSpeakingEvent>} tavus-started-speaking - `conversation.started_speaking` (role-agnostic).
  * @fires {CustomEvent<StoppedSpeakingEvent>} tavus-stopped-speaking - `conversation.stopped_speaking` (role-agnostic).
  * @fires {CustomEvent<ReplicaInterruptedEvent>} tavus-replica-interrupted - `conversation.replica_interrupted`.
- * @fires {CustomEvent<TavusEvent>} tavus-objective-activated - `conversation.objective.activated`.
- * @fires {CustomEvent<TavusEvent>} tavus-objective-completed - `conversation.objective.completed`.
- * @fires {CustomEvent<TavusEvent>} tavus-objective-pending - `conversation.objective.pending`.
+ * @fires {CustomEvent<ObjectiveActivatedEvent>} tavus-objective-activated - `conversation.objective.activated`.
+ * @fires {CustomEvent<ObjectiveCompletedEvent>} tavus-objective-completed - `conversation.objective.completed`.
+ * @fires {CustomEvent<ObjectivePendingEvent>} tavus-objective-pending - `conversation.objective.pending`.
  * @fires {CustomEvent<ReplicaJoinedEvent>} tavus-replica-joined - `system.replica_joined`.
- * @fires {CustomEvent<TavusEvent>} tavus-replica-present - `system.replica_present` heartbeat.
- * @fires {CustomEvent<TavusEvent>} tavus-shutdown - `system.shutdown`; the conversation ends.
+ * @fires {CustomEvent<ReplicaPresentEvent>} tavus-replica-present - `system.replica_present` heartbeat.
+ * @fires {CustomEvent<ShutdownEvent>} tavus-shutdown - `system.shutdown`; the conversation ends.
+ * @fires {CustomEvent<PalJoinedEvent>} tavus-pal-joined - `system.pal_joined`, the PAL-era name of `system.replica_joined`.
+ * @fires {CustomEvent<ParticipantJoinedEvent>} tavus-joined - `conversation.joined`: a participant joined.
+ * @fires {CustomEvent<ParticipantLeftEvent>} tavus-left - `conversation.left`: a participant left.
  */
 @customElement('tavus-conversation')
 export class TavusConversation extends LitElement {
@@ -469,11 +472,14 @@ declare global {
     'tavus-started-speaking': TavusProtocolEvent<Tavus.StartedSpeakingEvent>;
     'tavus-stopped-speaking': TavusProtocolEvent<Tavus.StoppedSpeakingEvent>;
     'tavus-replica-interrupted': TavusProtocolEvent<Tavus.ReplicaInterruptedEvent>;
-    'tavus-objective-activated': TavusProtocolEvent;
-    'tavus-objective-completed': TavusProtocolEvent;
-    'tavus-objective-pending': TavusProtocolEvent;
+    'tavus-objective-activated': TavusProtocolEvent<Tavus.ObjectiveActivatedEvent>;
+    'tavus-objective-completed': TavusProtocolEvent<Tavus.ObjectiveCompletedEvent>;
+    'tavus-objective-pending': TavusProtocolEvent<Tavus.ObjectivePendingEvent>;
     'tavus-replica-joined': TavusProtocolEvent<Tavus.ReplicaJoinedEvent>;
-    'tavus-replica-present': TavusProtocolEvent;
-    'tavus-shutdown': TavusProtocolEvent;
+    'tavus-replica-present': TavusProtocolEvent<Tavus.ReplicaPresentEvent>;
+    'tavus-shutdown': TavusProtocolEvent<Tavus.ShutdownEvent>;
+    'tavus-pal-joined': TavusProtocolEvent<Tavus.PalJoinedEvent>;
+    'tavus-joined': TavusProtocolEvent<Tavus.ParticipantJoinedEvent>;
+    'tavus-left': TavusProtocolEvent<Tavus.ParticipantLeftEvent>;
   }
 }

@@ -175,12 +175,18 @@ describe('<tavus-conversation>', () => {
 
     it('ends with reason shutdown on system.shutdown', async () => {
       const { el, call } = await connectedElement();
+      // Typed through HTMLElementEventMap: `shutdown_reason` is a string here, not unknown.
+      const reasons: (string | undefined)[] = [];
+      el.addEventListener('tavus-shutdown', (event) =>
+        reasons.push(event.detail.properties?.shutdown_reason),
+      );
       call.message(
         tavusEvent('system.shutdown', {
           properties: { shutdown_reason: 'max_call_duration reached' },
         }),
       );
       await afterReorderWindow();
+      expect(reasons).to.deep.equal(['max_call_duration reached']);
       expect(el.state).to.equal('ended');
       expect(call.destroyed).to.equal(1);
     });
