@@ -405,6 +405,28 @@ describe('<tavus-chat-drawer>', () => {
     });
   });
 
+  describe('language', () => {
+    it('writes the counter in the digits of the nearest lang, across shadow roots', async () => {
+      const outer = await fixture<HTMLElement>(html`<section lang="ar-EG"><div></div></section>`);
+      const root = outer.querySelector('div')!.attachShadow({ mode: 'open' });
+      const el = document.createElement('tavus-chat-drawer');
+      el.maxLength = 20;
+      el.open = true;
+      root.append(el);
+      await el.updateComplete;
+      textarea(el).focus();
+      await sendKeys({ type: 'x'.repeat(18) });
+      await el.updateComplete;
+      expect(shadowQuery(el, '[part="counter"]').textContent!.trim()).to.equal('١٨/٢٠');
+
+      // No lang anywhere above it: the browser's own digits, and a bad tag does not break it.
+      outer.setAttribute('lang', 'not a language tag');
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(shadowQuery(el, '[part="counter"]').textContent!.trim()).to.equal('18/20');
+    });
+  });
+
   describe('keyboard', () => {
     it('asks to close on Escape, marking the key as handled', async () => {
       const el = await drawer();

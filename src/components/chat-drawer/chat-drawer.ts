@@ -9,6 +9,7 @@ import type { TranscriptMessage } from '../../protocol/transcript.js';
 import { EN_STRINGS } from '../../translations/en.js';
 import type { TavusStrings } from '../../translations/en.js';
 import { formatString } from '../../translations/format.js';
+import { formatNumber, languageOf } from '../../translations/language.js';
 import { named } from '../../translations/lookup.js';
 import { icon } from '../../styles/icons.js';
 import { sharedStyles } from '../../styles/shared.js';
@@ -370,6 +371,15 @@ export class TavusChatDrawer extends LitElement {
     </li>`;
   }
 
+  /** "12/2000", in the digits of the element's language. */
+  private renderCount(length: number): string {
+    const lang = languageOf(this);
+    return formatString(this.strings.characterCount, {
+      count: formatNumber(length, lang),
+      max: formatNumber(this.maxLength, lang),
+    });
+  }
+
   private renderComposer(): TemplateResult {
     const length = this.draft.length;
     const showCounter = this.maxLength > 0 && length >= this.maxLength * COUNTER_FROM;
@@ -425,7 +435,7 @@ export class TavusChatDrawer extends LitElement {
               id="composer-counter"
               part="counter"
             >
-              ${formatString(this.strings.characterCount, { count: length, max: this.maxLength })}
+              ${this.renderCount(length)}
             </p>`
           : nothing
       }
