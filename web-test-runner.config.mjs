@@ -18,6 +18,24 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })`: forced-colors mode for a test.
+ * The emulateMedia command of @web/test-runner-commands ignores `forcedColors` with puppeteer.
+ */
+function forcedColorsPlugin() {
+  return {
+    name: 'emulate-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      await page.emulateMediaFeatures([
+        { name: 'forced-colors', value: payload?.active ? 'active' : 'none' },
+      ]);
+      return true;
+    },
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -32,7 +50,10 @@ export default {
       if (policy) context.set('Content-Security-Policy', policy);
     },
   ],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    forcedColorsPlugin(),
+  ],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 300000,
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),

@@ -1,5 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import {
+  emulateMedia,
+  executeServerCommand,
+  sendKeys,
+  setViewport,
+} from '@web/test-runner-commands';
 import type { ConversationViewModel } from '../../src/components/conversation/view-model.js';
 import type { TavusChatDrawer } from '../../src/components/chat-drawer/chat-drawer.js';
 import type { TavusVideoStage } from '../../src/components/video-stage/video-stage.js';
@@ -798,6 +803,28 @@ describe('renderConversationView', () => {
       expect(getComputedStyle(spinner).animationName).to.equal('spin');
       await emulateMedia({ reducedMotion: 'reduce' });
       expect(getComputedStyle(spinner).animationName).to.equal('none');
+    });
+
+    it('draws its surfaces and controls with system colours in forced-colors mode', async () => {
+      const host = await view({ ...connected, chatOpen: true, mediaIssue: 'camera-denied' });
+      const controls = part(host, 'controls');
+      expect(getComputedStyle(controls).borderTopStyle).to.equal('none');
+      try {
+        await executeServerCommand('emulate-forced-colors', { active: true });
+        expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+        // Translucent glass over the video would vanish: outlined boxes and buttons instead.
+        for (const name of ['controls', 'notice', 'end-button', 'chat-button']) {
+          const style = getComputedStyle(part(host, name));
+          expect(style.borderTopStyle, name).to.equal('solid');
+          expect(style.borderTopWidth, name).to.equal('1px');
+        }
+        // A pressed toggle stands out by the Highlight colour, not by a brand colour.
+        const pressed = getComputedStyle(part(host, 'chat-button')).backgroundColor;
+        const plain = getComputedStyle(part(host, 'end-button')).backgroundColor;
+        expect(pressed).to.not.equal(plain);
+      } finally {
+        await executeServerCommand('emulate-forced-colors', { active: false });
+      }
     });
   });
 

@@ -1109,8 +1109,11 @@ const adaptiveStyles = css`
       color: GrayText;
     }
 
+    /* Chromium forces backgrounds to Canvas in this mode: opt out, or "on" looks like "off". */
     .control[aria-pressed='true'],
     .control[aria-expanded='true'] {
+      forced-color-adjust: none;
+      border-color: Highlight;
       background: Highlight;
       color: HighlightText;
     }
