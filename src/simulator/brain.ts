@@ -1,6 +1,7 @@
 /**
  * What the simulated replica says. A handful of rules stands in for the LLM: greetings, "what
- * can you do", the time and date, what it knows from the conversational context, a tool call
+ * can you do", the time and date, what it knows from the conversational context, its
+ * sensitivity settings (so `conversation.sensitivity` is seen to arrive), a tool call
  * for adding coffee to a cart, and a thoughtful fallback that repeats the question. Pages can put
  * their own rules in front (`SimulatorOptions.script`).
  */
@@ -11,6 +12,8 @@ export interface BrainInput {
   text: string;
   /** The conversational context as currently overwritten/appended. */
   context: string;
+  /** The latest `conversation.sensitivity` values (absent: Tavus' defaults). */
+  sensitivity: { pause?: string; interrupt?: string };
   replicaName: string;
   /** Wall-clock time of the question. */
   now: Date;
@@ -92,6 +95,12 @@ const BUILT_IN: ScriptRule[] = [
       context.trim()
         ? `Here is what I have been told: ${quote(context)}`
         : 'Nobody has given me any background yet, so I only know what you tell me.',
+  },
+  {
+    match: /\bsensitiv/i,
+    reply: ({ sensitivity }) =>
+      `My pause sensitivity is ${sensitivity.pause ?? 'the default'}, and my interrupt ` +
+      `sensitivity is ${sensitivity.interrupt ?? 'the default'}.`,
   },
   {
     match: /\bwhat can you do\b|\bhow can you help\b|^\s*help\b/i,

@@ -366,8 +366,9 @@ describe('simulated replica: event stream', () => {
     );
   });
 
-  it('stores sensitivity settings', async () => {
-    ({ call } = await idleCall());
+  it('stores sensitivity settings and says them when asked', async () => {
+    let recorder: Recorder;
+    ({ call, recorder } = await idleCall());
     call.sendAppMessage(
       interaction('conversation.sensitivity', { participant_pause_sensitivity: 'low' }),
       '*',
@@ -382,6 +383,14 @@ describe('simulated replica: event stream', () => {
       participant_pause_sensitivity: 'low',
       participant_interrupt_sensitivity: 'high',
     });
+    call.sendAppMessage(
+      interaction('conversation.respond', { text: 'What is your sensitivity?' }),
+      '*',
+    );
+    await recorder.stoppedSpeaking(2);
+    expect(props(recorder.of('conversation.utterance').at(-1))['speech']).to.equal(
+      'My pause sensitivity is low, and my interrupt sensitivity is high.',
+    );
   });
 
   it('simulates a spoken user turn as in protocol.md §7.1, then replies under the committed id', async () => {

@@ -118,6 +118,7 @@ describe('simulator building blocks', () => {
     const input = (text: string, context = '') => ({
       text,
       context,
+      sensitivity: {},
       replicaName: 'Anna',
       now: NOW,
     });
