@@ -6,17 +6,23 @@ import { createFakeFactory, type FakeCall, type JoinBehaviour } from './fake-cal
 
 export const CONVERSATION_URL = 'https://tavus.daily.co/c123';
 
+/** A `<tavus-conversation>` on fake calls (one per join, scripted by `behaviours`), not started. */
+export async function idleElement(
+  behaviours: JoinBehaviour[] = [],
+  url = CONVERSATION_URL,
+): Promise<{ el: TavusConversation; calls: FakeCall[] }> {
+  const { factory, calls } = createFakeFactory(behaviours);
+  const el = await fixture<TavusConversation>(
+    html`<tavus-conversation conversation-url=${url} .callFactory=${factory}></tavus-conversation>`,
+  );
+  return { el, calls };
+}
+
 /** A `<tavus-conversation>` on a fake call, started and with the replica in the room. */
 export async function connectedElement(
   options: { behaviours?: JoinBehaviour[]; url?: string } = {},
 ): Promise<{ el: TavusConversation; call: FakeCall; calls: FakeCall[] }> {
-  const { factory, calls } = createFakeFactory(options.behaviours);
-  const el = await fixture<TavusConversation>(
-    html`<tavus-conversation
-      conversation-url=${options.url ?? CONVERSATION_URL}
-      .callFactory=${factory}
-    ></tavus-conversation>`,
-  );
+  const { el, calls } = await idleElement(options.behaviours, options.url);
   await el.start();
   const call = calls[calls.length - 1]!;
   call.addReplica();

@@ -1,24 +1,18 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 
-import type { TavusConversation } from '../../../src/index.js';
-import { createFakeFactory, tavusEvent, type JoinBehaviour } from '../../support/fake-call.js';
-import { CONVERSATION_URL, afterReorderWindow } from '../../support/element.js';
+import { tavusEvent, type JoinBehaviour } from '../../support/fake-call.js';
+import { afterReorderWindow, idleElement } from '../../support/element.js';
 
 /**
  * axe on the real element, in each state a visitor can see (the view's own tests cover more
  * combinations on a stand-in host). Reduced motion: the colours are judged at rest, not mid-fade.
  */
 async function element(theme: 'light' | 'dark', behaviours: JoinBehaviour[] = []) {
-  const { factory, calls } = createFakeFactory(behaviours);
-  const el = await fixture<TavusConversation>(
-    html`<tavus-conversation
-      conversation-url=${CONVERSATION_URL}
-      theme=${theme}
-      .callFactory=${factory}
-    ></tavus-conversation>`,
-  );
-  return { el, calls };
+  const made = await idleElement(behaviours);
+  made.el.theme = theme;
+  await made.el.updateComplete;
+  return made;
 }
 
 async function connected(theme: 'light' | 'dark') {

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 
 import type { TavusConversation } from '../../../src/index.js';
 import { createFakeFactory, tavusEvent } from '../../support/fake-call.js';
-import { CONVERSATION_URL, connectedElement } from '../../support/element.js';
+import { CONVERSATION_URL, connectedElement, idleElement } from '../../support/element.js';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -43,7 +43,7 @@ describe('<tavus-conversation>', () => {
         inference_id: 'greet',
         properties: { role: 'replica', speech: 'Hi, I am Anna.' },
       });
-      const { factory } = createFakeFactory([
+      const { el } = await idleElement([
         {
           kind: 'resolve',
           during: (call) => {
@@ -52,12 +52,6 @@ describe('<tavus-conversation>', () => {
           },
         },
       ]);
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
       const heard: unknown[] = [];
       el.addEventListener('tavus-utterance', (event) => heard.push(event.detail));
       await el.start();
@@ -67,13 +61,7 @@ describe('<tavus-conversation>', () => {
     });
 
     it('end() during a join that never answers settles start() as cancelled and destroys the call', async () => {
-      const { factory, calls } = createFakeFactory([{ kind: 'hang' }]);
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
+      const { el, calls } = await idleElement([{ kind: 'hang' }]);
       const starting = el.start().then(
         () => 'resolved',
         (error: Error) => error.message,
@@ -98,13 +86,7 @@ describe('<tavus-conversation>', () => {
     });
 
     it('waits for the replica: waiting after the join, connected when it is in the room', async () => {
-      const { factory, calls } = createFakeFactory();
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
+      const { el, calls } = await idleElement();
       await el.start();
       expect(el.state).to.equal('waiting');
       calls[0]!.addReplica();
@@ -125,15 +107,9 @@ describe('<tavus-conversation>', () => {
     });
 
     it('a failed join ends in error with the reason, and start() works again', async () => {
-      const { factory, calls } = createFakeFactory([
+      const { el, calls } = await idleElement([
         { kind: 'reject', reason: 'Failed to load call object bundle: TypeError: Failed to fetch' },
       ]);
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
       const failed = oneEvent(el, 'tavus-error');
       let rejection: unknown;
       await el.start().catch((failure) => (rejection = failure));
@@ -208,13 +184,7 @@ describe('<tavus-conversation>', () => {
     });
 
     it('cancels a join in progress when removed, and destroys the call', async () => {
-      const { factory, calls } = createFakeFactory([{ kind: 'hang' }]);
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
+      const { el, calls } = await idleElement([{ kind: 'hang' }]);
       const starting = el.start().catch((failure: Error) => failure.message);
       await waitUntil(() => calls.length === 1);
       el.remove();
@@ -265,13 +235,7 @@ describe('<tavus-conversation>', () => {
     });
 
     it('reports connecting at once while the engine loads, with one state change', async () => {
-      const { factory } = createFakeFactory();
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
+      const { el } = await idleElement();
       const changes: string[] = [];
       el.addEventListener('tavus-state-change', (e) =>
         changes.push(`${e.detail.previousState}>${e.detail.state}`),
@@ -283,13 +247,7 @@ describe('<tavus-conversation>', () => {
     });
 
     it('starts no call when end() comes while the engine loads', async () => {
-      const { factory, calls } = createFakeFactory();
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
+      const { el, calls } = await idleElement();
       const started = el.start().catch((failure: Error) => failure.message);
       await el.end();
       expect(await started).to.contain('cancelled');
