@@ -204,6 +204,24 @@ describe('<tavus-chat-drawer>', () => {
       expect(el.shadowRoot!.querySelector('[part="jump-button"]')).to.equal(null);
     });
 
+    it('follows a reply that grows while it streams, frame after frame', async () => {
+      const messages = conversation(40);
+      const el = await drawer(messages);
+      let reply = { ...message('replica', 'We open'), final: false };
+      el.messages = [...messages, reply];
+      for (const more of [
+        ' at nine',
+        ' tomorrow morning,\nand close',
+        ' at six\nin the evening.',
+      ]) {
+        reply = { ...reply, text: reply.text + more };
+        el.messages = [...messages, reply];
+        await el.updateComplete;
+        await nextFrames();
+        expect(atBottom(log(el)), reply.text).to.equal(true);
+      }
+    });
+
     it('does not yank a reader who scrolled up, and offers "jump to latest"', async () => {
       const messages = conversation(40);
       const el = await drawer(messages);

@@ -95,6 +95,8 @@ export const chatDrawerStyles = css`
     flex-direction: column;
     align-items: flex-start;
     max-inline-size: 100%;
+    /* A growing reply lays out and paints itself, not the whole log. */
+    contain: content;
   }
 
   .message.user {

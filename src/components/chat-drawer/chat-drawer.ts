@@ -165,7 +165,11 @@ export class TavusChatDrawer extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     if (this.pinned) {
-      this.scrollToLatest();
+      // A reply growing at the end changes the list's size, and the ResizeObserver scrolls after
+      // the frame's layout. Reading scrollHeight here would force a layout on every update.
+      if (changed.has('pinned') || changed.has('open') || changed.has('windowEnd')) {
+        this.scrollToLatest();
+      }
     } else if (this.scrollAnchor) {
       this.restoreScrollAnchor(this.scrollAnchor);
     }
@@ -204,14 +208,17 @@ export class TavusChatDrawer extends LitElement {
     if (!log || this.resizeObserver) {
       return;
     }
-    // The log changes size when the sheet opens, the window resizes or the textarea grows:
-    // a reader at the latest message stays there.
+    // The log changes size when the sheet opens, the window resizes or the textarea grows, and
+    // its list when a message arrives or a reply grows: a reader at the latest message stays
+    // there. Observers run after layout and before paint, so this costs no extra layout.
     this.resizeObserver = new ResizeObserver(() => {
       if (this.pinned) {
         this.scrollToLatest();
       }
     });
     this.resizeObserver.observe(log);
+    const list = log.querySelector('.messages');
+    if (list) this.resizeObserver.observe(list);
   }
 
   private scrollToLatest(): void {
