@@ -68,7 +68,8 @@ export default {
       launchOptions: {
         executablePath: findChromium(),
         headless: true,
-        args: CHROMIUM_ARGS,
+        // gc() for the leak test (test/reliability/ledger.ts): full collections on demand.
+        args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
       },
     }),
   ],

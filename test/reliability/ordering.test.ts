@@ -96,7 +96,11 @@ describe('<tavus-conversation> reliability', () => {
       let runs = 0;
       let duplicates = 0;
       const allSent: number[] = [1];
-      const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+      const clock = sinon.useFakeTimers({
+        toFake: ['setTimeout', 'clearTimeout', 'performance'],
+        // A helper's timer set before the clock was faked may be cleared while it is.
+        shouldClearNativeTimers: true,
+      });
       try {
         for (let batch = 0; batch < BATCHES; batch++) {
           const before = dispatched.length;
