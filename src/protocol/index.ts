@@ -23,6 +23,7 @@ export {
 export {
   DEFAULT_DEDUPE_CAPACITY,
   DEFAULT_REORDER_WINDOW_MS,
+  MAX_SEQ_JUMP,
   SYSTEM_CLOCK,
   Sequencer,
   type Clock,

@@ -17,6 +17,12 @@ export const SYSTEM_CLOCK: Clock = {
 
 export const DEFAULT_REORDER_WINDOW_MS = 300;
 export const DEFAULT_DEDUPE_CAPACITY = 1024;
+/**
+ * A seq this far past the last delivered one cannot come from Tavus, which counts its events
+ * one by one: it is delivered at once, like an event without seq, so that one bogus value cannot
+ * move the cursor out of reach and turn every later event into an unordered straggler.
+ */
+export const MAX_SEQ_JUMP = 100_000;
 
 export interface SequencerOptions<T> {
   deliver: (event: T) => void;
@@ -104,6 +110,10 @@ export class Sequencer<T extends { seq?: number }> {
       return;
     }
     if (!this.seen.add(key)) return;
+    if (this.cursor !== undefined && seq > this.cursor + MAX_SEQ_JUMP) {
+      this.emit(event);
+      return;
+    }
     if (this.cursor !== undefined && seq <= this.cursor + 1) {
       // In order, a twin, or a straggler: nothing to wait for.
       this.cursor = Math.max(this.cursor, seq);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 
-import { ManualClock, SYSTEM_CLOCK, Sequencer } from '../../src/protocol/index.js';
+import { MAX_SEQ_JUMP, ManualClock, SYSTEM_CLOCK, Sequencer } from '../../src/protocol/index.js';
 
 interface Item {
   seq?: number;
@@ -130,6 +130,20 @@ describe('Sequencer', () => {
       expect(out).to.deep.equal(['s1', 'heartbeat']);
       clock.advance(300);
       expect(out).to.deep.equal(['s1', 'heartbeat', 's3']);
+    });
+
+    it('delivers a seq absurdly far ahead at once, and keeps ordering the real ones', () => {
+      const { clock, out, push } = setup();
+      push(1);
+      clock.advance(300);
+      push(2 ** 50, 'bogus');
+      push(1 + MAX_SEQ_JUMP + 1, 'too far');
+      expect(out).to.deep.equal(['s1', 'bogus', 'too far']);
+      // The cursor did not move: a gap after it is still waited for, and filled in order.
+      push(3);
+      expect(out).to.have.length(3);
+      push(2);
+      expect(out.slice(3)).to.deep.equal(['s2', 's3']);
     });
 
     it('treats a seq that is not a non-negative integer as no seq', () => {
