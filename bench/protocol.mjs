@@ -13,7 +13,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const EVENTS = 100_000;
 const OUT_OF_ORDER = 0.05;
 const DUPLICATED = 0.01;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const TARGET_RATIO = 2;
 /** What the element keeps (src/controllers/conversation-session.ts). */
 const MAX_MESSAGES = 5000;

@@ -233,8 +233,8 @@ export class Transcript {
       if (text === undefined || (text === '' && !final)) return false;
       const key = this.replyKey(event);
       // The reply its utterance announced: it began then, and may have been marked interrupted.
-      const held = this.heldReply(event);
-      if (key !== undefined) this.held.delete(key);
+      const held = key === undefined ? undefined : this.held.get(key);
+      if (held) this.held.delete(key!);
       this.replicaStreams = true;
       const message: TranscriptMessage = {
         id: '',
@@ -462,10 +462,11 @@ export class Transcript {
 
   private append(message: TranscriptMessage, key?: string): Row {
     if (message.role === 'user') this.userSeen = true;
-    const id = `m${this.nextId++}`;
+    // Every caller hands over a fresh object, not yet published: stamp it instead of copying it.
+    message.id = `m${this.nextId++}`;
     const row: Row = {
       pos: this.nextPos++,
-      message: { ...message, id },
+      message,
       keys: [],
       contentIndex: -1,
       streamed: false,
@@ -510,9 +511,11 @@ export class Transcript {
   /** Finalises replies whose end was never seen, held ones included; true when one changed. */
   private closeOpenReplies(): boolean {
     let changed = false;
-    const held = [...this.held];
-    this.held.clear();
-    for (const [key, reply] of held) changed = this.showHeld(key, reply) || changed;
+    if (this.held.size > 0) {
+      const held = [...this.held];
+      this.held.clear();
+      for (const [key, reply] of held) changed = this.showHeld(key, reply) || changed;
+    }
     for (const row of [...this.openReplies]) {
       changed = this.patch(row, { final: true }) || changed;
     }
@@ -524,8 +527,9 @@ export class Transcript {
   private patch(row: Row, changes: Partial<TranscriptMessage>): boolean {
     const current = row.message;
     let differs = false;
-    for (const name of Object.keys(changes) as (keyof TranscriptMessage)[]) {
-      if (current[name] !== changes[name]) {
+    // for…in over the few changed fields: no key array per call (this runs for most events).
+    for (const name in changes) {
+      if (current[name as keyof TranscriptMessage] !== changes[name as keyof TranscriptMessage]) {
         differs = true;
         break;
       }
@@ -560,11 +564,13 @@ function roleOf(props: Props): 'user' | 'replica' | undefined {
 
 /** Text of an utterance: `speech` as documented, then the drifted `text` and `content`. */
 function readText(props: Props): string | undefined {
-  for (const name of ['speech', 'text', 'content']) {
-    const value = props[name];
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
+  // Spelled out rather than looped over a list: this runs for nearly every event.
+  const speech = props['speech'];
+  if (typeof speech === 'string') return speech;
+  const text = props['text'];
+  if (typeof text === 'string') return text;
+  const content = props['content'];
+  return typeof content === 'string' ? content : undefined;
 }
 
 function readInferenceId(event: TavusEvent): string | undefined {
