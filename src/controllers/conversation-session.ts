@@ -146,11 +146,16 @@ export class ConversationSession implements ReactiveController {
     if (!attempt) return;
     this.attempt = null;
     attempt.abort.abort();
-    // Whatever Tavus already said is delivered before the curtain falls.
+    // Whatever Tavus already said is delivered before the curtain falls, and a reply still open
+    // or announced but never streamed is shown as it stands.
     attempt.events.flush();
+    this.transcript.finish();
     // end() may run inside a delivery (system.shutdown, a page listener): the events flush()
     // queued behind it still go out before the pipeline is dropped.
-    queueMicrotask(() => attempt.events.dispose());
+    queueMicrotask(() => {
+      attempt.events.dispose();
+      if (this.transcript.finish()) this.host.requestUpdate();
+    });
     cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.media = NO_MEDIA;

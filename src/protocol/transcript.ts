@@ -68,13 +68,14 @@ interface HeldReply {
  *   The final message of an interrupted reply holds exactly the words spoken and marks the
  *   message `interrupted`.
  * - The one-shot replica `conversation.utterance` arrives as the replica starts speaking and holds
- *   the whole intended reply, including words never spoken. The greeting comes only this way, so
- *   before the user's first turn it is shown at once. Later it is held back, so that the bubble
- *   grows with the speech instead of showing the whole reply and then shrinking to the first
- *   streamed words: streaming, once it comes, shows the reply; if the reply ends (stopped
- *   speaking, or the next turn) with no streaming, the held text is shown then, and from then on
- *   utterances are shown at once, as that deployment does not stream. It never overwrites
- *   streamed text.
+ *   the whole intended reply, including words never spoken. The first one is the greeting, which
+ *   comes only this way: it is shown at once. Later ones are held back, so that the bubble grows
+ *   with the speech instead of showing the whole reply and then shrinking to the first streamed
+ *   words: streaming, once it comes, shows the reply. A held reply is shown as it is when the
+ *   user speaks before its first words stream (so the order stays right), when the next turn
+ *   begins, when the conversation ends (`finish()`), or when it ends without streaming; a reply
+ *   that ends normally without streaming means the deployment does not stream, and from then on
+ *   utterances are shown at once. It never overwrites streamed text.
  * - `pal` and `replica` twins land on the same bubble, so the second changes nothing.
  * - `replica.stopped_speaking` / `stopped_speaking` finalise the reply (and mark it interrupted
  *   when they say so), in case its final streaming message was lost; `replica_interrupted` marks
@@ -109,8 +110,8 @@ export class Transcript {
   private openReplies = new Set<Row>();
   /** One-shot replica utterances waiting for their streaming, by reply key (at most a few). */
   private readonly held = new Map<string, HeldReply>();
-  /** A user message was shown: replica utterances from now on are replies, not the greeting. */
-  private userSeen = false;
+  /** The replica has spoken: its utterances from now on are replies, not the greeting. */
+  private replicaSeen = false;
   /** Whether this deployment streams replica text (unknown until a reply shows it). */
   private replicaStreams: boolean | undefined;
   private readonly maxMessages: number;
@@ -213,7 +214,7 @@ export class Transcript {
     this.pendingTyped = [];
     this.openReplies.clear();
     this.held.clear();
-    this.userSeen = false;
+    this.replicaSeen = false;
     this.replicaStreams = undefined;
     this.anonymousReply = undefined;
     this.liveUser = undefined;
@@ -275,7 +276,7 @@ export class Transcript {
     const key = this.replyKey(event);
     if (key ? this.byKey.has(key) || this.held.has(key) : this.isAnonymousTwin(text)) return false;
     const closed = this.closeOpenReplies();
-    if (key !== undefined && this.userSeen && this.replicaStreams !== false) {
+    if (key !== undefined && this.replicaSeen && this.replicaStreams !== false) {
       this.held.set(key, { event, text, interrupted: props['interrupted'] === true });
       return closed;
     }
@@ -310,7 +311,10 @@ export class Transcript {
       if (key === undefined || !held) return false;
       this.held.delete(key);
       if (interrupted) held.interrupted = true;
-      return this.showHeld(key, held);
+      // A whole reply spoken with no streaming: this deployment does not stream. (One cut off
+      // before its first words says nothing about that.)
+      else this.replicaStreams = false;
+      return this.showHeld(key, held, true);
     }
     row.stoppedSpeaking = true;
     if (row === this.anonymousReply) this.anonymousReply = undefined;
@@ -324,19 +328,18 @@ export class Transcript {
   }
 
   /**
-   * Shows a held reply whose speech ended with no streaming: its whole text is all there is (when
-   * interrupted, the words never spoken cannot be told apart). Such a deployment does not stream,
-   * so later utterances are shown at once.
+   * Shows a held reply as its whole text, which is all there is without streaming (when it was
+   * interrupted, the words never spoken cannot be told apart). `final` when its end was seen;
+   * otherwise it stays open, and streaming that still comes replaces the text.
    */
-  private showHeld(key: string, held: HeldReply): boolean {
-    this.replicaStreams = false;
+  private showHeld(key: string, held: HeldReply, final: boolean): boolean {
     const row = this.append(
       withIds(
         {
           id: '',
           role: 'replica',
           text: held.text,
-          final: true,
+          final,
           interrupted: held.interrupted,
           timestamp: this.timestampOf(held.event),
         },
@@ -344,8 +347,25 @@ export class Transcript {
       ),
       key,
     );
-    row.stoppedSpeaking = true;
+    if (final) row.stoppedSpeaking = true;
+    else this.openReplies.add(row);
     return true;
+  }
+
+  /** Shows every held reply, still open: a user message is about to go below it. */
+  private showHeldBeforeUser(): void {
+    if (this.held.size === 0) return;
+    const held = [...this.held];
+    this.held.clear();
+    for (const [key, reply] of held) this.showHeld(key, reply, false);
+  }
+
+  /**
+   * The conversation is over: every reply still open becomes final, and one announced but never
+   * streamed is shown. Returns true when `messages` changed.
+   */
+  finish(): boolean {
+    return this.closeOpenReplies();
   }
 
   private replyKey(event: TavusEvent): string | undefined {
@@ -461,7 +481,8 @@ export class Transcript {
   // --- storage --------------------------------------------------------------------------------
 
   private append(message: TranscriptMessage, key?: string): Row {
-    if (message.role === 'user') this.userSeen = true;
+    if (message.role === 'replica') this.replicaSeen = true;
+    else this.showHeldBeforeUser();
     // Every caller hands over a fresh object, not yet published: stamp it instead of copying it.
     message.id = `m${this.nextId++}`;
     const row: Row = {
@@ -514,7 +535,7 @@ export class Transcript {
     if (this.held.size > 0) {
       const held = [...this.held];
       this.held.clear();
-      for (const [key, reply] of held) changed = this.showHeld(key, reply) || changed;
+      for (const [key, reply] of held) changed = this.showHeld(key, reply, true) || changed;
     }
     for (const row of [...this.openReplies]) {
       changed = this.patch(row, { final: true }) || changed;

@@ -254,7 +254,7 @@ describe('Transcript', () => {
     });
   });
 
-  describe('replica utterance after the first user turn', () => {
+  describe('replica utterance after the greeting', () => {
     const stopped = (envelope: Record<string, unknown>, interrupted = false) =>
       event('conversation.replica.stopped_speaking', { duration: 2, interrupted }, envelope);
     const reply = { inference_id: 'r-2', turn_idx: 2, timestamp: 1_746_001_000.5 };
@@ -303,11 +303,11 @@ describe('Transcript', () => {
 
     it('shows the whole text when the reply ends with no streaming, then shows later ones at once', () => {
       transcript.apply(utterance('pal', 'We open at nine.', reply));
-      expect(transcript.apply(stopped(reply, true))).to.equal(true);
+      expect(transcript.apply(stopped(reply))).to.equal(true);
       expect(transcript.messages[2]).to.include({
         text: 'We open at nine.',
         final: true,
-        interrupted: true,
+        interrupted: false,
         timestamp: 1_746_001_000_500,
       });
       // That deployment does not stream: the next reply is shown as soon as it is announced.
@@ -315,6 +315,43 @@ describe('Transcript', () => {
         transcript.apply(utterance('pal', 'Bye!', { inference_id: 'r-3', turn_idx: 3 })),
       ).to.equal(true);
       expect(texts(transcript).at(-1)).to.equal('replica…: Bye!');
+    });
+
+    it('learns nothing from a reply cut off before its first words', () => {
+      transcript.apply(utterance('pal', 'We open at nine.', reply));
+      transcript.apply(stopped(reply, true));
+      expect(transcript.messages[2]).to.include({ final: true, interrupted: true });
+      // Still a streaming deployment as far as anyone knows: the next reply is held too.
+      expect(
+        transcript.apply(utterance('pal', 'Sorry?', { inference_id: 'r-3', turn_idx: 3 })),
+      ).to.equal(false);
+    });
+
+    it('is shown, open, above the user who speaks before its first words stream', () => {
+      transcript.apply(utterance('pal', 'There are three plans.', reply));
+      transcript.apply(streaming('user', 'Wait', {}, { inference_id: 'u-9', turn_idx: 3 }));
+      expect(texts(transcript).slice(2)).to.deep.equal([
+        'replica…: There are three plans.',
+        'user…: Wait',
+      ]);
+      // Its streaming still lands on it: the words actually spoken replace the whole text.
+      transcript.apply(
+        streaming(
+          'pal',
+          'There are',
+          { content_index: 0, final: true, is_interrupted: true },
+          reply,
+        ),
+      );
+      expect(texts(transcript).slice(2)).to.deep.equal(['replica: There are', 'user…: Wait']);
+      expect(transcript.messages[2]!.interrupted).to.equal(true);
+    });
+
+    it('is shown by finish() when the conversation ends before its words stream', () => {
+      transcript.apply(utterance('pal', 'We open at nine.', reply));
+      expect(transcript.finish()).to.equal(true);
+      expect(texts(transcript).at(-1)).to.equal('replica: We open at nine.');
+      expect(transcript.finish()).to.equal(false);
     });
 
     it('is shown, final, when the next turn begins before its end is seen', () => {
@@ -335,6 +372,17 @@ describe('Transcript', () => {
       expect(transcript.messages).to.deep.equal([]);
       // After clear() the next replica utterance is a greeting again, shown at once.
       expect(transcript.apply(utterance('pal', 'Hello again.', reply))).to.equal(true);
+    });
+  });
+
+  describe('the greeting', () => {
+    it('is shown at once even when the user spoke first', () => {
+      transcript.apply(streaming('user', 'Hello?', {}, { inference_id: 'u-0', turn_idx: 0 }));
+      transcript.apply(utterance('user', 'Hello?', { inference_id: 'u-0', turn_idx: 0 }));
+      expect(transcript.apply(utterance('pal', 'Hi! I am Anna.', { inference_id: 'g' }))).to.equal(
+        true,
+      );
+      expect(texts(transcript)).to.deep.equal(['user: Hello?', 'replica…: Hi! I am Anna.']);
     });
   });
 

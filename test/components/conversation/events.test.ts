@@ -173,6 +173,32 @@ describe('<tavus-conversation>', () => {
       expect(call.destroyed).to.equal(1);
     });
 
+    it('keeps a reply that was announced but not yet streamed when the conversation ends', async () => {
+      const { el, call } = await connectedElement();
+      call.message(utterance(1, 'Hi, I am Anna.', 'replica'));
+      call.message(utterance(2, 'What do you sell?'));
+      call.message(
+        tavusEvent('conversation.utterance', {
+          seq: 3,
+          turn_idx: 2,
+          inference_id: 'reply',
+          properties: { role: 'replica', speech: 'Coffee, mostly.' },
+        }),
+      );
+      await afterReorderWindow();
+      // Held until its words stream, so that the bubble grows with the speech.
+      expect(el.transcript.map((m) => m.text)).to.deep.equal([
+        'Hi, I am Anna.',
+        'What do you sell?',
+      ]);
+      await el.end();
+      expect(el.transcript.map((m) => `${m.text}${m.final ? '' : '…'}`)).to.deep.equal([
+        'Hi, I am Anna.',
+        'What do you sell?',
+        'Coffee, mostly.',
+      ]);
+    });
+
     it('ends with reason shutdown on system.shutdown', async () => {
       const { el, call } = await connectedElement();
       // Typed through HTMLElementEventMap: `shutdown_reason` is a string here, not unknown.
