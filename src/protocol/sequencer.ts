@@ -167,7 +167,10 @@ export class Sequencer<T extends { seq?: number }> {
     while (count < held.length) {
       const seq = held[count]!.seq;
       if (count > expiredUpTo && (this.cursor === undefined || seq > this.cursor + 1)) break;
-      this.cursor = this.cursor === undefined ? seq : Math.max(this.cursor, seq);
+      // Held in the first window, before there was a cursor to judge a jump by: the lowest seq
+      // released sets it, and an absurd one after it goes out without moving it.
+      if (this.cursor === undefined) this.cursor = seq;
+      else if (seq <= this.cursor + MAX_SEQ_JUMP) this.cursor = Math.max(this.cursor, seq);
       count++;
     }
     if (count > 0) {

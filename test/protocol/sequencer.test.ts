@@ -146,6 +146,18 @@ describe('Sequencer', () => {
       expect(out.slice(3)).to.deep.equal(['s2', 's3']);
     });
 
+    it('does not let an absurd seq in the first window set the cursor', () => {
+      const { clock, out, push } = setup();
+      push(2 ** 50, 'bogus');
+      push(1);
+      clock.advance(300);
+      expect(out).to.deep.equal(['s1', 'bogus']);
+      push(3);
+      expect(out).to.have.length(2);
+      push(2);
+      expect(out.slice(2)).to.deep.equal(['s2', 's3']);
+    });
+
     it('treats a seq that is not a non-negative integer as no seq', () => {
       const { out, sequencer } = setup();
       sequencer.push({ seq: -1, name: 'negative' }, 'a');
