@@ -204,6 +204,20 @@ describe('<tavus-chat-drawer>', () => {
       expect(el.shadowRoot!.querySelector('[part="jump-button"]')).to.equal(null);
     });
 
+    it('stays at the latest when the window slides and "show earlier" appears above', async () => {
+      // Messages of one height: the list keeps its size as one leaves and one arrives.
+      const same = () => message('replica', 'The same short line.');
+      const messages = Array.from({ length: 60 }, same);
+      const el = await drawer(messages);
+      expect(el.shadowRoot!.querySelector('[part="earlier-button"]')).to.equal(null);
+      expect(atBottom(log(el))).to.equal(true);
+      el.messages = [...messages, same()];
+      await el.updateComplete;
+      await nextFrames();
+      expect(el.shadowRoot!.querySelector('[part="earlier-button"]')).to.not.equal(null);
+      expect(atBottom(log(el))).to.equal(true);
+    });
+
     it('follows a reply that grows while it streams, frame after frame', async () => {
       const messages = conversation(40);
       const el = await drawer(messages);

@@ -113,6 +113,9 @@ export class TavusChatDrawer extends LitElement {
   /** The reader is at the latest message, so new ones scroll into view. */
   @state() private accessor pinned = true;
 
+  /** Whether the last render showed "Show earlier messages" above the list. */
+  private showedEarlier = false;
+
   /** The composer's text. */
   @state() private accessor draft = '';
 
@@ -164,10 +167,20 @@ export class TavusChatDrawer extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    // "Show earlier messages" appearing or going changes the log's content above the list,
+    // which the ResizeObserver on the list does not see.
+    const showsEarlier = this.windowBounds()[0] > 0;
+    const earlierChanged = showsEarlier !== this.showedEarlier;
+    this.showedEarlier = showsEarlier;
     if (this.pinned) {
       // A reply growing at the end changes the list's size, and the ResizeObserver scrolls after
       // the frame's layout. Reading scrollHeight here would force a layout on every update.
-      if (changed.has('pinned') || changed.has('open') || changed.has('windowEnd')) {
+      if (
+        changed.has('pinned') ||
+        changed.has('open') ||
+        changed.has('windowEnd') ||
+        earlierChanged
+      ) {
         this.scrollToLatest();
       }
     } else if (this.scrollAnchor) {
