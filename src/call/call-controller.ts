@@ -58,6 +58,8 @@ export class CallController {
     cameraAvailable: true,
     mediaIssue: null,
   };
+  /** The devices the user wants on: a retry never turns on one they chose to keep off. */
+  private wanted = { audio: true, video: true };
 
   constructor(
     private readonly factory: CallFactory,
@@ -66,6 +68,7 @@ export class CallController {
 
   /** Creates the call object and joins. Rejects with a ConversationError a person can read. */
   async join(options: JoinOptions, signal: AbortSignal): Promise<void> {
+    this.wanted = { audio: !options.startAudioOff, video: !options.startVideoOff };
     let call: DailyCallLike;
     try {
       call = await this.factory({
@@ -125,25 +128,27 @@ export class CallController {
   }
 
   setMicrophone(on: boolean): void {
+    this.wanted.audio = on;
     this.call?.setLocalAudio(on);
     this.refreshMedia();
   }
 
   setCamera(on: boolean): void {
+    this.wanted.video = on;
     this.call?.setLocalVideo(on);
     this.refreshMedia();
   }
 
   /**
    * Asks for the devices that could not be used once more (permission granted since, the other
-   * app closed, a device plugged in). Success shows as playable local tracks (`refreshMedia`); a
-   * new failure as another `camera-error`.
+   * app closed, a device plugged in), among those the user wants on. Success shows as playable
+   * local tracks (`refreshMedia`); a new failure as another `camera-error`.
    */
   retryDevices(): void {
     const call = this.call;
     if (!call || this.leaving) return;
-    if (!this.media.cameraAvailable) call.setLocalVideo(true);
-    if (!this.media.microphoneAvailable) call.setLocalAudio(true);
+    if (!this.media.cameraAvailable && this.wanted.video) call.setLocalVideo(true);
+    if (!this.media.microphoneAvailable && this.wanted.audio) call.setLocalAudio(true);
     this.refreshMedia();
   }
 

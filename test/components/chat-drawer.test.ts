@@ -451,7 +451,7 @@ describe('<tavus-chat-drawer>', () => {
       await el.updateComplete;
       expect(shadowQuery(el, '[part="counter"]').textContent!.trim()).to.equal('١٨/٢٠');
 
-      // No lang anywhere above it: the browser's own digits, and a bad tag does not break it.
+      // A lang that is not a language tag: the browser's own format, and no error.
       outer.setAttribute('lang', 'not a language tag');
       el.requestUpdate();
       await el.updateComplete;

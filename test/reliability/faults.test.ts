@@ -11,7 +11,7 @@ import type { TavusConversation } from '../../src/index.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
 import { createSimulatedCallFactory, type SimulatedCall } from '../../src/simulator/index.js';
 import { createFakeFactory, type JoinBehaviour } from '../support/fake-call.js';
-import { CONVERSATION_URL, connectedElement } from '../support/element.js';
+import { CONVERSATION_URL, connectedElement, idleElement } from '../support/element.js';
 import { canvasVideoTrack } from '../components/support/dom.js';
 import { deepQuery, shadowTexts } from './helpers.js';
 
@@ -421,6 +421,9 @@ describe('<tavus-conversation> reliability', () => {
         // Only the device that failed is asked for; the working microphone is left alone.
         expect(video.args).to.deep.equal([[true]]);
         expect(audio.callCount).to.equal(0);
+        // The notice (and the button in it) will go: focus is on the camera's own control.
+        const camera = el.shadowRoot!.querySelector('[part~="camera-button"]')!;
+        expect(el.shadowRoot!.activeElement).to.equal(camera);
         expect(el.shadowRoot!.querySelector('[part~="notice"]'), 'still failing').to.not.equal(
           null,
         );
@@ -429,10 +432,26 @@ describe('<tavus-conversation> reliability', () => {
         call.setTracks('local', { video: { state: 'playable', persistentTrack: track } });
         await el.updateComplete;
         expect(el.shadowRoot!.querySelector('[part~="notice"]')).to.equal(null);
-        const camera = el.shadowRoot!.querySelector('[part~="camera-button"]')!;
         expect(camera.hasAttribute('aria-disabled')).to.equal(false);
         expect(camera.getAttribute('aria-pressed')).to.equal('true');
         track.stop();
+      });
+
+      it('Try again never turns on a camera the user chose to keep off', async () => {
+        const { el, calls } = await idleElement();
+        el.cameraOff = true;
+        await el.start();
+        const call = calls[0]!;
+        call.addReplica();
+        await waitUntil(() => el.state === 'connected');
+        // No detail: both devices are taken as out.
+        call.emit('camera-error', { errorMsg: {}, error: {} });
+        await el.updateComplete;
+        const video = sinon.spy(call, 'setLocalVideo');
+        const audio = sinon.spy(call, 'setLocalAudio');
+        el.shadowRoot!.querySelector<HTMLButtonElement>('.notice-action')!.click();
+        expect(video.callCount).to.equal(0);
+        expect(audio.args).to.deep.equal([[true]]);
       });
 
       it('with the simulator, a camera freed by the other app works after Try again', async () => {

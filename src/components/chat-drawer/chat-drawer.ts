@@ -391,7 +391,7 @@ export class TavusChatDrawer extends LitElement {
     </li>`;
   }
 
-  /** "12/2000", in the digits of the element's language. */
+  /** The counter ("1,600/2,000" in English), its numbers written for the element's language. */
   private renderCount(length: number): string {
     const lang = languageOf(this);
     return formatString(this.strings.characterCount, {

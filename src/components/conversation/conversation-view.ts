@@ -296,6 +296,14 @@ function renderTopBar(model: ConversationViewModel, handlers: ConversationViewHa
 /** Camera or microphone not usable: say why, and offer the chat. Persistent live region. */
 function renderNotice(model: ConversationViewModel, handlers: ConversationViewHandlers) {
   const text = CALL_STATES.has(model.state) ? mediaIssueText(model.strings, model.mediaIssue) : '';
+  // The notice, and the button with it, goes away once the device works: focus first moves to
+  // the control of the device being retried, which stays and tells the outcome (aria-pressed).
+  const handleRetryDevices = (event: Event) => {
+    const root = rootOf(event.currentTarget as Element);
+    const control = model.cameraAvailable ? '#microphone-toggle' : '#camera-toggle';
+    focusIn(root, control, '.panel');
+    handlers.retryDevices();
+  };
   return html`<div class="notice-region" role="status">
     ${
       text
@@ -303,7 +311,7 @@ function renderNotice(model: ConversationViewModel, handlers: ConversationViewHa
             ${icon('alert')}
             <span class="notice-text">${text}</span>
             <span class="notice-actions">
-              <button class="notice-action" type="button" @click=${handlers.retryDevices}>
+              <button class="notice-action" type="button" @click=${handleRetryDevices}>
                 ${model.strings.retryDevices}
               </button>
               ${
