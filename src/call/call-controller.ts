@@ -88,11 +88,11 @@ export class CallController {
     if (this.leaving) {
       // Ended while the factory (daily-js' first import) was still on its way.
       await Promise.resolve(call.destroy()).catch(() => {});
-      throw new ConversationError('join-failed', 'The join was cancelled.');
+      throw joinCancelled();
     }
     this.call = call;
     this.listen(call);
-    if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
+    if (signal.aborted) throw joinCancelled();
 
     try {
       const joining = Promise.resolve(
@@ -109,13 +109,13 @@ export class CallController {
       // An end during a join that never answers must still settle start().
       await Promise.race([joining, whenAborted(signal)]);
     } catch (reason) {
-      if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
+      if (signal.aborted) throw joinCancelled();
       throw new ConversationError(
         'join-failed',
         explainFailure('Could not join the conversation', reason),
       );
     }
-    if (signal.aborted) throw new ConversationError('join-failed', 'The join was cancelled.');
+    if (signal.aborted) throw joinCancelled();
     this.joined = true;
     this.callbacks.joined();
     this.refreshParticipants();
@@ -314,10 +314,15 @@ export class CallController {
   }
 }
 
+/** end() or a removal came while the call was being made or joined. */
+function joinCancelled(): ConversationError {
+  return new ConversationError('join-failed', 'The join was cancelled.');
+}
+
 /** Rejects once the signal aborts (never settles otherwise). */
 function whenAborted(signal: AbortSignal): Promise<never> {
   return new Promise((_, reject) => {
-    const cancelled = () => reject(new ConversationError('join-failed', 'The join was cancelled.'));
+    const cancelled = () => reject(joinCancelled());
     if (signal.aborted) cancelled();
     else signal.addEventListener('abort', cancelled, { once: true });
   });

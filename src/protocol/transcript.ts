@@ -229,6 +229,7 @@ export class Transcript {
     const index = readIndex(props['content_index']);
     const final = props['final'] === true;
     const interrupted = props['is_interrupted'] === true;
+    this.replicaStreams = true;
     const row = this.findReply(event);
     if (!row) {
       if (text === undefined || (text === '' && !final)) return false;
@@ -236,7 +237,6 @@ export class Transcript {
       // The reply its utterance announced: it began then, and may have been marked interrupted.
       const held = key === undefined ? undefined : this.held.get(key);
       if (held) this.held.delete(key!);
-      this.replicaStreams = true;
       const message: TranscriptMessage = {
         id: '',
         role: 'replica',
@@ -258,7 +258,6 @@ export class Transcript {
     if (row.streamFinal || (index !== undefined && index < row.contentIndex)) return false;
     // An empty or missing text keeps what was shown, unless an interruption says nothing was said.
     const keep = text === undefined || (text === '' && !(final && interrupted));
-    this.replicaStreams = true;
     row.streamed = true;
     row.streamFinal = final;
     if (index !== undefined) row.contentIndex = index;
@@ -314,7 +313,8 @@ export class Transcript {
       // A whole reply spoken with no streaming: this deployment does not stream. (One cut off
       // before its first words says nothing about that.)
       else this.replicaStreams = false;
-      return this.showHeld(key, held, true);
+      this.showHeld(key, held, true);
+      return true;
     }
     row.stoppedSpeaking = true;
     if (row === this.anonymousReply) this.anonymousReply = undefined;
@@ -332,7 +332,7 @@ export class Transcript {
    * interrupted, the words never spoken cannot be told apart). `final` when its end was seen;
    * otherwise it stays open, and streaming that still comes replaces the text.
    */
-  private showHeld(key: string, held: HeldReply, final: boolean): boolean {
+  private showHeld(key: string, held: HeldReply, final: boolean): void {
     const row = this.append(
       withIds(
         {
@@ -349,15 +349,15 @@ export class Transcript {
     );
     if (final) row.stoppedSpeaking = true;
     else this.openReplies.add(row);
-    return true;
   }
 
-  /** Shows every held reply, still open: a user message is about to go below it. */
-  private showHeldBeforeUser(): void {
-    if (this.held.size === 0) return;
+  /** Shows every held reply; true when there was one. */
+  private showAllHeld(final: boolean): boolean {
+    if (this.held.size === 0) return false;
     const held = [...this.held];
     this.held.clear();
-    for (const [key, reply] of held) this.showHeld(key, reply, false);
+    for (const [key, reply] of held) this.showHeld(key, reply, final);
+    return true;
   }
 
   /**
@@ -482,7 +482,8 @@ export class Transcript {
 
   private append(message: TranscriptMessage, key?: string): Row {
     if (message.role === 'replica') this.replicaSeen = true;
-    else this.showHeldBeforeUser();
+    // A user message goes below a reply already being spoken: show it first, still open.
+    else this.showAllHeld(false);
     // Every caller hands over a fresh object, not yet published: stamp it instead of copying it.
     message.id = `m${this.nextId++}`;
     const row: Row = {
@@ -531,12 +532,7 @@ export class Transcript {
 
   /** Finalises replies whose end was never seen, held ones included; true when one changed. */
   private closeOpenReplies(): boolean {
-    let changed = false;
-    if (this.held.size > 0) {
-      const held = [...this.held];
-      this.held.clear();
-      for (const [key, reply] of held) changed = this.showHeld(key, reply, true) || changed;
-    }
+    let changed = this.showAllHeld(true);
     for (const row of [...this.openReplies]) {
       changed = this.patch(row, { final: true }) || changed;
     }

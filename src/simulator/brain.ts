@@ -13,7 +13,10 @@ export interface BrainInput {
   /** The conversational context as currently overwritten/appended. */
   context: string;
   /** The latest `conversation.sensitivity` values (absent: Tavus' defaults). */
-  sensitivity: { pause?: string; interrupt?: string };
+  sensitivity: {
+    participant_pause_sensitivity?: string;
+    participant_interrupt_sensitivity?: string;
+  };
   replicaName: string;
   /** Wall-clock time of the question. */
   now: Date;
@@ -99,8 +102,8 @@ const BUILT_IN: ScriptRule[] = [
   {
     match: /\bsensitiv/i,
     reply: ({ sensitivity }) =>
-      `My pause sensitivity is ${sensitivity.pause ?? 'the default'}, and my interrupt ` +
-      `sensitivity is ${sensitivity.interrupt ?? 'the default'}.`,
+      `My pause sensitivity is ${sensitivity.participant_pause_sensitivity ?? 'the default'}, ` +
+      `and my interrupt sensitivity is ${sensitivity.participant_interrupt_sensitivity ?? 'the default'}.`,
   },
   {
     match: /\bwhat can you do\b|\bhow can you help\b|^\s*help\b/i,

@@ -411,14 +411,7 @@ export class ReplicaEngine {
         {
           text,
           context: this.contextText,
-          sensitivity: {
-            ...(this.sensitivityState.participant_pause_sensitivity !== undefined && {
-              pause: this.sensitivityState.participant_pause_sensitivity,
-            }),
-            ...(this.sensitivityState.participant_interrupt_sensitivity !== undefined && {
-              interrupt: this.sensitivityState.participant_interrupt_sensitivity,
-            }),
-          },
+          sensitivity: this.sensitivityState,
           replicaName: this.config.replicaName,
           now: new Date(this.ports.wallClock()),
         },

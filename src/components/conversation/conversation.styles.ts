@@ -162,21 +162,19 @@ const panelStyles = css`
     pointer-events: none;
   }
 
-  .top-bar > * {
+  .top-bar > *,
+  .top-start > * {
     pointer-events: auto;
   }
 
-  .top-start {
+  /* Only its children take clicks: the gaps between them let the video's own through. */
+  .top-bar > .top-start {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     gap: 8px;
     min-inline-size: 0;
     pointer-events: none;
-  }
-
-  .top-start > * {
-    pointer-events: auto;
   }
 
   .speaker {
