@@ -42,7 +42,7 @@ window.scenario = async (name, dir) => {
   el.setAttribute('variant', name.startsWith('floating') ? 'floating' : 'inline');
   const sim = (options = {}) => createSimulatedCallFactory({ seed: 7, replicaName: 'Anna', ...options });
   const until = async (test) => { for (let i = 0; i < 400 && !test(); i++) await new Promise((r) => setTimeout(r, 25)); };
-  if (name === 'header') {
+  if (name.startsWith('header')) {
     const brand = document.createElement('strong');
     brand.slot = 'header';
     brand.textContent = 'Acme support';
@@ -51,6 +51,7 @@ window.scenario = async (name, dir) => {
   }
   switch (name) {
     case 'idle':
+    case 'header-idle':
     case 'floating-closed':
       break;
     case 'connecting':
@@ -75,7 +76,7 @@ window.scenario = async (name, dir) => {
   if (name === 'captions') el.captions = true;
   box.append(el);
   await el.updateComplete;
-  if (name === 'idle' || name === 'floating-closed') return;
+  if (name === 'idle' || name === 'floating-closed' || name === 'header-idle') return;
   if (name === 'floating-open') el.open = true;
   el.start().catch(() => {});
   if (name === 'connecting' || name === 'waiting') { await until(() => el.state === name); return; }
@@ -106,6 +107,7 @@ const SCENARIOS = [
   'captions',
   'devices-denied',
   'header',
+  'header-idle',
   'ended',
   'error',
   'floating-closed',

@@ -118,6 +118,13 @@ describe('renderConversationView', () => {
       const idleBox = logo.getBoundingClientRect();
       expect(idleBox.width).to.be.greaterThan(0);
       expect(idleBox.top - panel.top).to.be.lessThan(40);
+      // It takes clicks (a link, a menu), although the bar around it lets them through.
+      const hit = document.elementFromPoint(
+        idleBox.left + idleBox.width / 2,
+        idleBox.top + idleBox.height / 2,
+      );
+      // Compared as a boolean: chai's diff of two elements never finishes.
+      expect(hit === logo, `the click lands on <${hit?.localName}>`).to.equal(true);
 
       host.patch({ ...connected, replicaVideo: canvasVideoTrack() });
       await host.updateComplete;
@@ -125,6 +132,13 @@ describe('renderConversationView', () => {
       expect([...header.children].map((child) => child.localName)).to.deep.equal(['slot', 'div']);
       expect(part(host, 'speaking-indicator').parentElement).to.equal(header);
       expect(logo.getBoundingClientRect().width).to.be.greaterThan(0);
+
+      // Over the ended screen as well.
+      host.patch({ state: 'ended', endedReason: 'user-ended' });
+      await host.updateComplete;
+      const box = logo.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      expect(top === logo, `the ended screen covers it: <${top?.localName}>`).to.equal(true);
     });
 
     it('shows the poster behind the start screen', async () => {

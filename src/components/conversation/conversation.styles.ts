@@ -151,7 +151,8 @@ const panelStyles = css`
 
   .top-bar {
     position: absolute;
-    z-index: 3;
+    /* Over the idle, ended and error screens too: the header slot shows in every state. */
+    z-index: 5;
     inset-block-start: 0;
     inset-inline: 0;
     display: flex;
