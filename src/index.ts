@@ -13,7 +13,7 @@ export type {
   MediaIssue,
   TavusErrorCode,
   TavusErrorInfo,
-} from './call/call-state.js';
+} from './state/conversation-state.js';
 export type {
   CallFactory,
   CallFactoryOptions,

@@ -1,4 +1,4 @@
-import { NO_MEDIA, type CallMedia } from './call-media.js';
+import { NO_MEDIA, type CallMedia } from '../state/call-media.js';
 import type {
   CallFactory,
   DailyCallLike,
@@ -6,7 +6,7 @@ import type {
   ParticipantLike,
 } from './daily-like.js';
 import { DAILY_EVENTS_USED } from './daily-like.js';
-import { ConversationError, describeFailure, explainFailure, failureCause } from './errors.js';
+import { ConversationError, describeFailure, explainFailure, failureCause } from '../state/errors.js';
 import { availabilityFromCameraError } from './media-issue.js';
 import { findReplica, playableTrack } from './replica.js';
 

@@ -1,4 +1,4 @@
-import { ConversationError, asSentence, failureCause } from './errors.js';
+import { ConversationError, asSentence, failureCause } from '../state/errors.js';
 
 /** What the site's backend returns when it created a conversation. */
 export interface CreatedConversation {

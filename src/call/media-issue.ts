@@ -1,4 +1,4 @@
-import type { MediaIssue } from './call-state.js';
+import type { MediaIssue } from '../state/conversation-state.js';
 
 /** What a daily-js `camera-error` means for the user's devices. */
 export interface DeviceAvailability {

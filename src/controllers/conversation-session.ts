@@ -1,17 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 import { CallController } from '../call/call-controller.js';
-import { NO_MEDIA, type CallMedia } from '../call/call-media.js';
+import { NO_MEDIA, type CallMedia } from '../state/call-media.js';
 import type {
   ConversationState,
   EndedReason,
   TavusErrorCode,
   TavusErrorInfo,
-} from '../call/call-state.js';
+} from '../state/conversation-state.js';
 import { createConversation, endConversation } from '../call/conversation-endpoint.js';
 import { createDailyCall } from '../call/daily-factory.js';
 import type { CallFactory } from '../call/daily-like.js';
-import { ConversationError, describeFailure, notConnectedError } from '../call/errors.js';
+import { ConversationError, describeFailure, notConnectedError } from '../state/errors.js';
 import { TavusErrorEvent } from '../events/error-event.js';
 import { TavusSendEvent } from '../events/send-event.js';
 import { TavusStateChangeEvent } from '../events/state-change-event.js';

@@ -1,4 +1,4 @@
-import type { TavusErrorInfo } from '../call/call-state.js';
+import type { TavusErrorInfo } from '../state/conversation-state.js';
 
 /** Fired when the conversation fails (`state` becomes `error`), with a readable message. */
 export class TavusErrorEvent extends CustomEvent<TavusErrorInfo> {

@@ -1,4 +1,4 @@
-import type { ConversationState, EndedReason, TavusErrorInfo } from '../call/call-state.js';
+import type { ConversationState, EndedReason, TavusErrorInfo } from '../state/conversation-state.js';
 
 export interface TavusStateChangeDetail {
   state: ConversationState;

@@ -8,7 +8,7 @@ import type {
   MediaIssue,
   TavusErrorCode,
   TavusErrorInfo,
-} from '../call/call-state.js';
+} from '../state/conversation-state.js';
 import { EN_STRINGS } from './en.js';
 import type { TavusStrings } from './en.js';
 import { formatString } from './format.js';

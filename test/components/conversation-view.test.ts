@@ -8,7 +8,7 @@ import {
 import type { ConversationViewModel } from '../../src/components/conversation/view-model.js';
 import type { TavusChatDrawer } from '../../src/components/chat-drawer/chat-drawer.js';
 import type { TavusVideoStage } from '../../src/components/video-stage/video-stage.js';
-import type { EndedReason, MediaIssue, TavusErrorCode } from '../../src/call/call-state.js';
+import type { EndedReason, MediaIssue, TavusErrorCode } from '../../src/state/conversation-state.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
 import {
   canvasVideoTrack,

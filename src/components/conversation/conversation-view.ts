@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { ReactiveElement, TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ConversationState } from '../../call/call-state.js';
+import type { ConversationState } from '../../state/conversation-state.js';
 import {
   endedText,
   errorText,

@@ -1,10 +1,10 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
-import type { ConversationState, TavusErrorInfo } from '../../call/call-state.js';
-import { NO_MEDIA } from '../../call/call-media.js';
+import type { ConversationState, TavusErrorInfo } from '../../state/conversation-state.js';
+import { NO_MEDIA } from '../../state/call-media.js';
 import type { CallFactory } from '../../call/daily-like.js';
-import { describeFailure, notConnectedError } from '../../call/errors.js';
+import { describeFailure, notConnectedError } from '../../state/errors.js';
 import type { ConversationSession, ToolHandlers } from '../../controllers/conversation-session.js';
 import { TavusErrorEvent } from '../../events/error-event.js';
 import type { TavusSendEvent } from '../../events/send-event.js';

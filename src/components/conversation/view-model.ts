@@ -3,7 +3,7 @@ import type {
   EndedReason,
   MediaIssue,
   TavusErrorInfo,
-} from '../../call/call-state.js';
+} from '../../state/conversation-state.js';
 import type { TranscriptMessage } from '../../protocol/transcript.js';
 import type { TavusStrings } from '../../translations/en.js';
 

@@ -1,4 +1,4 @@
-import type { MediaIssue } from './call-state.js';
+import type { MediaIssue } from './conversation-state.js';
 
 /** What the call shows and plays right now. */
 export interface CallMedia {
