@@ -3,14 +3,24 @@
 // - cdn: one self-registering file per entry for <script type="module">, lit bundled in, and
 //   daily-js split into its own chunk that the element fetches only when a conversation starts;
 // - classic: a tiny loader for a plain <script src> that loads the cdn module next to it.
+import { readFileSync } from 'node:fs';
+
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
 import minifyTemplates from './scripts/rollup-minify-templates.mjs';
 
+// The version a second copy on the page names when it finds the element defined (src/loader/).
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
 // Chromium does not parse native decorators yet: anything that reaches a browser is ES2022.
-const transpile = () => esbuild({ target: 'es2022', tsconfig: './tsconfig.json' });
+const transpile = () =>
+  esbuild({
+    target: 'es2022',
+    tsconfig: './tsconfig.json',
+    define: { __TAVUS_CONVERSATION_VERSION__: JSON.stringify(version) },
+  });
 const minify = () => terser({ module: true, format: { comments: false } });
 const isDaily = (id) => id.includes('/@daily-co/daily-js/');
 

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 
 import type { ConversationState, TavusErrorInfo } from '../../state/conversation-state.js';
 import { NO_MEDIA } from '../../state/call-media.js';
@@ -10,6 +10,7 @@ import { TavusErrorEvent } from '../../events/error-event.js';
 import type { TavusSendEvent } from '../../events/send-event.js';
 import { TavusStateChangeEvent } from '../../events/state-change-event.js';
 import type { TavusProtocolEvent } from '../../events/tavus-protocol-event.js';
+import { customElement } from '../../loader/define-once.js';
 import type { TranscriptMessage } from '../../protocol/transcript.js';
 import type * as Tavus from '../../protocol/types.js';
 import { EN_STRINGS, type TavusStrings } from '../../translations/en.js';
