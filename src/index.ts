@@ -25,5 +25,6 @@ export { TavusStateChangeEvent, type TavusStateChangeDetail } from './events/sta
 export { TavusErrorEvent } from './events/error-event.js';
 export { TavusSendEvent, type TavusSendDetail } from './events/send-event.js';
 export type { TavusProtocolEvent } from './events/tavus-protocol-event.js';
+export type { TavusConversationEventMap } from './events/event-map.js';
 export { EN_STRINGS, type TavusStrings } from './translations/en.js';
 export * from './protocol/index.js';

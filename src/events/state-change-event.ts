@@ -1,4 +1,8 @@
-import type { ConversationState, EndedReason, TavusErrorInfo } from '../state/conversation-state.js';
+import type {
+  ConversationState,
+  EndedReason,
+  TavusErrorInfo,
+} from '../state/conversation-state.js';
 
 export interface TavusStateChangeDetail {
   state: ConversationState;

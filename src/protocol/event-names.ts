@@ -1,7 +1,38 @@
 import type { KnownEventType, TavusEvent, TavusEventMap } from './types.js';
 
-/** The observable event types this library knows by name. */
-export const EVENT_TYPES = {
+/** An event type without its leading `conversation.` or `system.`. */
+type WithoutPrefix<T extends string> = T extends `conversation.${infer Rest}`
+  ? Rest
+  : T extends `system.${infer Rest}`
+    ? Rest
+    : T;
+
+/** Every `.` and `_` replaced by `Separator`. */
+type Separated<T extends string, Separator extends string> = T extends `${infer Head}.${infer Tail}`
+  ? `${Separated<Head, Separator>}${Separator}${Separated<Tail, Separator>}`
+  : T extends `${infer Head}_${infer Tail}`
+    ? `${Head}${Separator}${Separated<Tail, Separator>}`
+    : T;
+
+/**
+ * The DOM event name of a known event type, by the rule `domEventName` applies at run time
+ * (`'system.replica_joined'` → `'tavus-replica-joined'`), for typing listeners.
+ */
+export type DomEventName<T extends KnownEventType> = `tavus-${Separated<WithoutPrefix<T>, '-'>}`;
+
+/** DOM event name → Tavus event for every known event type (`'tavus-utterance'` → `UtteranceEvent`). */
+export type TavusDomEventMap = {
+  [K in KnownEventType as DomEventName<K>]: TavusEventMap[K];
+};
+
+/** The `EVENT_TYPES` key of an event type: `conversation.tool_call` → `TOOL_CALL`. */
+type ConstantName<T extends KnownEventType> = Uppercase<Separated<WithoutPrefix<T>, '_'>>;
+
+/**
+ * The observable event types this library knows by name: one entry for each event of
+ * `TavusEventMap` (types.ts), which the annotation holds it to, no more and no fewer.
+ */
+export const EVENT_TYPES: { readonly [K in KnownEventType as ConstantName<K>]: K } = {
   UTTERANCE: 'conversation.utterance',
   UTTERANCE_STREAMING: 'conversation.utterance.streaming',
   TOOL_CALL: 'conversation.tool_call',
@@ -23,7 +54,7 @@ export const EVENT_TYPES = {
   PAL_JOINED: 'system.pal_joined',
   JOINED: 'conversation.joined',
   LEFT: 'conversation.left',
-} as const satisfies Record<string, KnownEventType>;
+};
 
 /** The interactions the page can send (any other name goes through `buildInteraction`). */
 export const INTERACTION_TYPES = {
@@ -35,34 +66,6 @@ export const INTERACTION_TYPES = {
   SENSITIVITY: 'conversation.sensitivity',
   TOOL_RESULT: 'conversation.tool_result',
 } as const;
-
-/**
- * Known event_type → DOM event name, spelled out so the element can type them in
- * `HTMLElementEventMap`. A test checks every entry against `domEventName`.
- */
-export const KNOWN_DOM_EVENT_NAMES = {
-  'conversation.utterance': 'tavus-utterance',
-  'conversation.utterance.streaming': 'tavus-utterance-streaming',
-  'conversation.tool_call': 'tavus-tool-call',
-  'conversation.perception_tool_call': 'tavus-perception-tool-call',
-  'conversation.perception_analysis': 'tavus-perception-analysis',
-  'conversation.replica.started_speaking': 'tavus-replica-started-speaking',
-  'conversation.replica.stopped_speaking': 'tavus-replica-stopped-speaking',
-  'conversation.user.started_speaking': 'tavus-user-started-speaking',
-  'conversation.user.stopped_speaking': 'tavus-user-stopped-speaking',
-  'conversation.started_speaking': 'tavus-started-speaking',
-  'conversation.stopped_speaking': 'tavus-stopped-speaking',
-  'conversation.replica_interrupted': 'tavus-replica-interrupted',
-  'conversation.objective.activated': 'tavus-objective-activated',
-  'conversation.objective.completed': 'tavus-objective-completed',
-  'conversation.objective.pending': 'tavus-objective-pending',
-  'system.replica_joined': 'tavus-replica-joined',
-  'system.replica_present': 'tavus-replica-present',
-  'system.shutdown': 'tavus-shutdown',
-  'system.pal_joined': 'tavus-pal-joined',
-  'conversation.joined': 'tavus-joined',
-  'conversation.left': 'tavus-left',
-} as const satisfies { readonly [K in KnownEventType]: `tavus-${string}` };
 
 /**
  * Names the element fires for itself. A Tavus event whose name would collide with one of them
@@ -79,7 +82,6 @@ export const RESERVED_DOM_EVENT_NAMES: ReadonlySet<string> = new Set([
 /** Longer names are cut: an event_type comes off the wire and could be megabytes long. */
 export const MAX_DOM_EVENT_NAME_LENGTH = 128;
 
-const KNOWN_NAMES: Readonly<Record<string, string>> = KNOWN_DOM_EVENT_NAMES;
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
@@ -94,6 +96,10 @@ const hasOwn = Object.prototype.hasOwnProperty;
  */
 export function domEventName(eventType: string): string {
   if (hasOwn.call(KNOWN_NAMES, eventType)) return KNOWN_NAMES[eventType]!;
+  return nameByRule(eventType);
+}
+
+function nameByRule(eventType: string): string {
   let rest = String(eventType)
     .slice(0, MAX_DOM_EVENT_NAME_LENGTH * 2)
     .toLowerCase();
@@ -107,6 +113,13 @@ export function domEventName(eventType: string): string {
   const name = `tavus-${rest}`;
   return RESERVED_DOM_EVENT_NAMES.has(name) ? `${name}-event` : name;
 }
+
+/** Known event_type → DOM event name, worked out once by the rule `domEventName` follows. */
+export const KNOWN_DOM_EVENT_NAMES = Object.fromEntries(
+  Object.values(EVENT_TYPES).map((type) => [type, nameByRule(type)]),
+) as { readonly [K in KnownEventType]: DomEventName<K> };
+
+const KNOWN_NAMES: Readonly<Record<string, string>> = KNOWN_DOM_EVENT_NAMES;
 
 /** Narrows a `TavusEvent` to the interface of one known event_type. */
 export function isEventType<K extends KnownEventType>(

@@ -12,6 +12,8 @@ export {
   RESERVED_DOM_EVENT_NAMES,
   domEventName,
   isEventType,
+  type DomEventName,
+  type TavusDomEventMap,
 } from './event-names.js';
 export {
   MAX_EVENT_TYPE_LENGTH,

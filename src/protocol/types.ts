@@ -189,28 +189,57 @@ export interface GuardrailProperties {
   reason?: string;
 }
 
-/** event_type → event interface, for every event this library knows by name. */
+/**
+ * event_type → event interface, for every event this library knows by name: the one list of
+ * them. `EVENT_TYPES` is held to it, the DOM event names and their types on `HTMLElementEventMap`
+ * are derived from it, and the element's events in custom-elements.json (hence the README) are
+ * generated from it, each with the comment of its entry as description.
+ */
 export interface TavusEventMap {
+  /** `conversation.utterance`: a whole user turn or replica reply. */
   'conversation.utterance': UtteranceEvent;
+  /** `conversation.utterance.streaming`: text so far of what is being said. */
   'conversation.utterance.streaming': UtteranceStreamingEvent;
+  /**
+   * `conversation.tool_call` (cancelable: `preventDefault()` to handle it yourself instead of
+   * `tools`).
+   */
   'conversation.tool_call': ToolCallEvent;
+  /** `conversation.perception_tool_call`. */
   'conversation.perception_tool_call': PerceptionToolCallEvent;
+  /** `conversation.perception_analysis`. */
   'conversation.perception_analysis': PerceptionAnalysisEvent;
+  /** `conversation.replica.started_speaking`. */
   'conversation.replica.started_speaking': ReplicaStartedSpeakingEvent;
+  /** `conversation.replica.stopped_speaking`. */
   'conversation.replica.stopped_speaking': ReplicaStoppedSpeakingEvent;
+  /** `conversation.user.started_speaking`. */
   'conversation.user.started_speaking': UserStartedSpeakingEvent;
+  /** `conversation.user.stopped_speaking`. */
   'conversation.user.stopped_speaking': UserStoppedSpeakingEvent;
+  /** `conversation.started_speaking` (role-agnostic). */
   'conversation.started_speaking': StartedSpeakingEvent;
+  /** `conversation.stopped_speaking` (role-agnostic). */
   'conversation.stopped_speaking': StoppedSpeakingEvent;
+  /** `conversation.replica_interrupted`. */
   'conversation.replica_interrupted': ReplicaInterruptedEvent;
+  /** `conversation.objective.activated`. */
   'conversation.objective.activated': ObjectiveActivatedEvent;
+  /** `conversation.objective.completed`. */
   'conversation.objective.completed': ObjectiveCompletedEvent;
+  /** `conversation.objective.pending`. */
   'conversation.objective.pending': ObjectivePendingEvent;
+  /** `system.replica_joined`. */
   'system.replica_joined': ReplicaJoinedEvent;
+  /** `system.replica_present` heartbeat. */
   'system.replica_present': ReplicaPresentEvent;
+  /** `system.shutdown`; the conversation ends. */
   'system.shutdown': ShutdownEvent;
+  /** `system.pal_joined`, the PAL-era name of `system.replica_joined`. */
   'system.pal_joined': PalJoinedEvent;
+  /** `conversation.joined`: a participant joined. */
   'conversation.joined': ParticipantJoinedEvent;
+  /** `conversation.left`: a participant left. */
   'conversation.left': ParticipantLeftEvent;
 }
 

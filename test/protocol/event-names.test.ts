@@ -93,10 +93,29 @@ describe('event type constants', () => {
     }
   });
 
-  it('EVENT_TYPES and KNOWN_DOM_EVENT_NAMES list the same event types', () => {
-    expect(Object.values(EVENT_TYPES).sort()).to.deep.equal(
-      Object.keys(KNOWN_DOM_EVENT_NAMES).sort(),
-    );
+  it('KNOWN_DOM_EVENT_NAMES names every event type of EVENT_TYPES, each differently', () => {
+    expect(Object.keys(KNOWN_DOM_EVENT_NAMES)).to.deep.equal(Object.values(EVENT_TYPES));
+    expect(Object.values(EVENT_TYPES)).to.have.lengthOf(21);
+    expect(new Set(Object.values(KNOWN_DOM_EVENT_NAMES)).size).to.equal(21);
+  });
+
+  it('custom-elements.json documents every known event under the name it is dispatched with', async () => {
+    // The manifest's names come from the type-level rule (TavusDomEventMap), the dispatched ones
+    // from domEventName: this is where the two are held to each other.
+    const response = await fetch('/custom-elements.json');
+    const manifest = (await response.json()) as {
+      modules: {
+        declarations?: { tagName?: string; events?: { name: string; type: { text: string } }[] }[];
+      }[];
+    };
+    const element = manifest.modules
+      .flatMap((module) => module.declarations ?? [])
+      .find((declaration) => declaration.tagName === 'tavus-conversation');
+    const documented = new Map(element?.events?.map((event) => [event.name, event.type.text]));
+    for (const [eventType, name] of Object.entries(KNOWN_DOM_EVENT_NAMES)) {
+      expect(documented.get(name), eventType).to.match(/^CustomEvent<\w+Event>$/);
+    }
+    expect(documented.get('tavus-event')).to.equal('CustomEvent<TavusEvent>');
   });
 
   it('isEventType narrows by event_type', () => {
