@@ -6,9 +6,17 @@ import type {
   ParticipantLike,
 } from './daily-like.js';
 import { DAILY_EVENTS_USED } from './daily-like.js';
-import { ConversationError, describeFailure, explainFailure, failureCause } from '../state/errors.js';
+import {
+  ConversationError,
+  describeFailure,
+  explainFailure,
+  failureCause,
+} from '../state/errors.js';
 import { availabilityFromCameraError } from './media-issue.js';
 import { findReplica, playableTrack } from './replica.js';
+
+/** daily-js refuses app-message data whose JSON is longer than this many characters. */
+export const MAX_APP_MESSAGE_LENGTH = 4096;
 
 /** What the controller reports; the session turns these into state and DOM events. */
 export interface CallCallbacks {
@@ -18,6 +26,11 @@ export interface CallCallbacks {
   replicaPresent(name: string): void;
   /** The replica participant left the room. */
   replicaLeft(): void;
+  /**
+   * Someone without Tavus' replica marker is in the room (once per call): a stranger holding the
+   * URL, or a replica Tavus stopped marking. Their messages are ignored either way.
+   */
+  unverifiedParticipant(): void;
   /** An app-message from the replica (only the replica's reach this). */
   appMessage(data: unknown): void;
   /** Daily's connection dropped (true) or came back (false). */
@@ -48,6 +61,7 @@ export class CallController {
   private readonly handlers = new Map<string, DailyEventHandler>();
   private replicaSessionId: string | null = null;
   private replicaName = '';
+  private strangerReported = false;
   private leaving = false;
   /** Until join() settles, a fatal error is the join's failure: join() reports it. */
   private joined = false;
@@ -121,10 +135,20 @@ export class CallController {
     this.refreshParticipants();
   }
 
-  /** Sends one interaction to everyone in the room (the replica is the only other one). */
+  /**
+   * Sends one interaction to the replica alone. One too large for Daily is refused here with a
+   * coded error, not left to daily-js' plain one.
+   */
   send(data: unknown): void {
-    if (!this.call) throw new Error('not connected');
-    this.call.sendAppMessage(data, '*');
+    if (!this.call || !this.replicaSessionId) throw new Error('not connected');
+    const length = JSON.stringify(data).length;
+    if (length > MAX_APP_MESSAGE_LENGTH) {
+      throw new ConversationError(
+        'message-too-large',
+        `The message is ${length} characters of JSON; Daily carries at most ${MAX_APP_MESSAGE_LENGTH}.`,
+      );
+    }
+    this.call.sendAppMessage(data, this.replicaSessionId);
   }
 
   setMicrophone(on: boolean): void {
@@ -252,7 +276,11 @@ export class CallController {
     } catch {
       return;
     }
-    const replica = findReplica(participants);
+    const { replica, unmarked } = findReplica(participants);
+    if (unmarked > 0 && !this.strangerReported) {
+      this.strangerReported = true;
+      this.callbacks.unverifiedParticipant();
+    }
     if (replica && replica.session_id !== this.replicaSessionId) {
       this.replicaSessionId = replica.session_id;
       this.replicaName = String(replica.user_name ?? '');

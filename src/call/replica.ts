@@ -3,20 +3,33 @@ import type { ParticipantLike, TrackStateLike } from './daily-like.js';
 /** Tavus gives its replica participant a user id containing this marker (protocol.md §5.4). */
 const REPLICA_USER_ID_MARKER = 'tavus-replica';
 
+/** Who is in the room besides us: the replica, and anyone else. */
+export interface RemoteParticipants {
+  /** The participant Tavus marked as its replica, or null. */
+  replica: ParticipantLike | null;
+  /** Remote participants without the marker: never heard, whatever they send. */
+  unmarked: number;
+}
+
 /**
- * Which remote participant is the replica. A participant marked by Tavus wins; otherwise, in the
- * one-to-one rooms Tavus creates, the only remote participant is the replica. With several
- * unmarked remote participants nobody is trusted, so their app-messages are ignored.
+ * Which remote participant is the replica: only one Tavus marked. Whoever else holds the room's
+ * URL (before the replica arrives too) is a stranger, whose app-messages must never be trusted:
+ * they could run the page's tools, write the transcript, or end the call.
  */
-export function findReplica(participants: Record<string, ParticipantLike>): ParticipantLike | null {
-  const remote = Object.entries(participants)
-    .filter(([key, participant]) => key !== 'local' && participant && !participant.local)
-    .map(([, participant]) => participant);
-  const marked = remote.find((participant) =>
-    String(participant.user_id ?? '').includes(REPLICA_USER_ID_MARKER),
-  );
-  if (marked) return marked;
-  return remote.length === 1 ? remote[0]! : null;
+export function findReplica(participants: Record<string, ParticipantLike>): RemoteParticipants {
+  let replica: ParticipantLike | null = null;
+  let unmarked = 0;
+  for (const [key, participant] of Object.entries(participants)) {
+    if (key === 'local' || !participant || participant.local) continue;
+    if (!replica && isMarkedReplica(participant)) replica = participant;
+    else unmarked++;
+  }
+  return { replica, unmarked };
+}
+
+/** Tavus' marker on its replica participant. */
+export function isMarkedReplica(participant: ParticipantLike): boolean {
+  return String(participant.user_id ?? '').includes(REPLICA_USER_ID_MARKER);
 }
 
 /** The track to render, or null while it is not playable. */

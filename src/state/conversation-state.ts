@@ -11,7 +11,8 @@ export interface TavusErrorInfo {
   message: string;
 }
 
-export type TavusErrorCode =
+/** Why a conversation failed (`state` is `error`). */
+export type FailureCode =
   /** Neither `conversation-url` nor `conversation-endpoint` is set. */
   | 'missing-configuration'
   /** The conversation URL is not an https URL. */
@@ -26,6 +27,22 @@ export type TavusErrorCode =
   | 'join-failed'
   /** Daily reported a fatal error during the call. */
   | 'call-failed';
+
+/** A `tavus-error` that does not end the call. */
+export type ProblemCode =
+  /**
+   * An interaction (or a tool's result) is larger than Daily's 4,096-character app-message
+   * limit: it was not sent.
+   */
+  | 'message-too-large'
+  /**
+   * A participant without Tavus' replica marker is in the room. Its messages are ignored; the
+   * call goes on.
+   */
+  | 'replica-unverified';
+
+/** The `code` of every `tavus-error`. */
+export type TavusErrorCode = FailureCode | ProblemCode;
 
 /** Why a conversation ended (`tavus-state-change` detail, ended screen). */
 export type EndedReason = 'user-ended' | 'replica-left' | 'shutdown' | 'left';

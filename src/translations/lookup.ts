@@ -5,6 +5,7 @@
 import type {
   ConversationState,
   EndedReason,
+  FailureCode,
   MediaIssue,
   TavusErrorCode,
   TavusErrorInfo,
@@ -15,8 +16,11 @@ import { formatString } from './format.js';
 
 type StringKey = keyof TavusStrings;
 
-/** The string key for each error code. Typed as a complete record: a new code fails to compile. */
-export const ERROR_STRING_KEYS: Readonly<Record<TavusErrorCode, StringKey>> = {
+/**
+ * The string key for each failure code. Typed as a complete record: a new code fails to compile.
+ * Problems that do not end the call have no screen of their own.
+ */
+export const ERROR_STRING_KEYS: Readonly<Record<FailureCode, StringKey>> = {
   'missing-configuration': 'errorMissingConfiguration',
   'invalid-url': 'errorInvalidUrl',
   'endpoint-failed': 'errorEndpointFailed',
@@ -66,7 +70,7 @@ export function errorText(strings: TavusStrings, error: TavusErrorInfo | null): 
   if (!error) {
     return '';
   }
-  const key = ERROR_STRING_KEYS[error.code];
+  const key = (ERROR_STRING_KEYS as Partial<Record<TavusErrorCode, StringKey>>)[error.code];
   return (key && strings[key]) || error.message;
 }
 

@@ -2,32 +2,42 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 
 import '../../src/index.js';
 import type { TavusConversation } from '../../src/index.js';
+import { ManualClock } from '../../src/protocol/manual-clock.js';
+import { DEFAULT_REORDER_WINDOW_MS } from '../../src/protocol/sequencer.js';
 import { createFakeFactory, type FakeCall, type JoinBehaviour } from './fake-call.js';
 
 export const CONVERSATION_URL = 'https://tavus.daily.co/c123';
 
-/** A `<tavus-conversation>` on fake calls (one per join, scripted by `behaviours`), not started. */
+/**
+ * A `<tavus-conversation>` on fake calls (one per join, scripted by `behaviours`), not started.
+ * Its reorder window and tool timeouts run on `clock`, which moves only when the test says so.
+ */
 export async function idleElement(
   behaviours: JoinBehaviour[] = [],
   url = CONVERSATION_URL,
-): Promise<{ el: TavusConversation; calls: FakeCall[] }> {
+): Promise<{ el: TavusConversation; calls: FakeCall[]; clock: ManualClock }> {
   const { factory, calls } = createFakeFactory(behaviours);
+  const clock = new ManualClock();
   const el = await fixture<TavusConversation>(
-    html`<tavus-conversation conversation-url=${url} .callFactory=${factory}></tavus-conversation>`,
+    html`<tavus-conversation
+      conversation-url=${url}
+      .callFactory=${factory}
+      .clock=${clock}
+    ></tavus-conversation>`,
   );
-  return { el, calls };
+  return { el, calls, clock };
 }
 
 /** A `<tavus-conversation>` on a fake call, started and with the replica in the room. */
 export async function connectedElement(
   options: { behaviours?: JoinBehaviour[]; url?: string } = {},
-): Promise<{ el: TavusConversation; call: FakeCall; calls: FakeCall[] }> {
-  const { el, calls } = await idleElement(options.behaviours, options.url);
+): Promise<{ el: TavusConversation; call: FakeCall; calls: FakeCall[]; clock: ManualClock }> {
+  const { el, calls, clock } = await idleElement(options.behaviours, options.url);
   await el.start();
   const call = calls[calls.length - 1]!;
   call.addReplica();
   await waitUntil(() => el.state === 'connected', 'the element did not connect');
-  return { el, call, calls };
+  return { el, call, calls, clock };
 }
 
 /** Collects the names of the events an element fires, in order. */
@@ -44,7 +54,16 @@ export function recordEvents(
   return seen;
 }
 
-/** Lets the sequencer's reorder window pass. */
-export function afterReorderWindow(ms = 400): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Lets the reorder window pass on the element's clock, then lets every promise that the released
+ * events started (tool handlers, their results) settle: a macrotask runs after all microtasks.
+ */
+export async function afterReorderWindow(clock: ManualClock): Promise<void> {
+  clock.advance(DEFAULT_REORDER_WINDOW_MS);
+  await settled();
+}
+
+/** Resolves after every microtask queued so far (and those they queue) has run. */
+export function settled(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,38 +1,31 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 
-import type { ConversationState, TavusErrorInfo } from '../../state/conversation-state.js';
-import { NO_MEDIA } from '../../state/call-media.js';
-import type { CallFactory } from '../../call/daily-like.js';
-import { describeFailure, notConnectedError } from '../../state/errors.js';
-import type { ConversationSession, ToolHandlers } from '../../controllers/conversation-session.js';
-import { TavusErrorEvent } from '../../events/error-event.js';
-import type { TavusSendEvent } from '../../events/send-event.js';
-import { TavusStateChangeEvent } from '../../events/state-change-event.js';
-import type { TavusProtocolEvent } from '../../events/tavus-protocol-event.js';
+import {
+  ConversationSession,
+  type CallFactory,
+  type ToolHandlers,
+} from '../../controllers/conversation-session.js';
+// Types every event the element fires on HTMLElementEventMap (and on document and window).
+import '../../events/event-map.js';
 import { customElement } from '../../loader/define-once.js';
+import type { Clock } from '../../protocol/sequencer.js';
 import type { TranscriptMessage } from '../../protocol/transcript.js';
 import type * as Tavus from '../../protocol/types.js';
+import type { ConversationState, TavusErrorInfo } from '../../state/conversation-state.js';
 import { EN_STRINGS, type TavusStrings } from '../../translations/en.js';
 import { renderConversationView } from './conversation-view.js';
 import type { ConversationViewHandlers, ConversationViewModel } from './view-model.js';
 import { conversationStyles } from './conversation.styles.js';
 
-/**
- * The conversation engine (protocol core, Daily call controller, session) is loaded when a
- * conversation starts, like daily-js: a page that shows the start screen pays only for the UI.
- */
-const loadEngine = () => import('../../controllers/conversation-session.js');
-/** The video stage and chat drawer, loaded with the engine or when the chat opens first. */
+/** The video stage and chat drawer, loaded on start or when the chat opens first. */
 const loadParts = () => import('./conversation-parts.js');
-
-const NO_MESSAGES: readonly TranscriptMessage[] = Object.freeze([]);
 
 /** Longest text the composer accepts (Tavus treats it as one spoken turn). */
 const COMPOSER_MAX_LENGTH = 2000;
 
-/** Sensitivity levels Tavus documents for `conversation.sensitivity`. */
-export type SensitivityLevel = 'low' | 'medium' | 'high';
+/** Levels for `setSensitivity()`: the protocol's one type, under the element's name too. */
+export type SensitivityLevel = Tavus.SensitivityLevel;
 
 /**
  * A live Tavus conversational video agent (a "replica") in one tag: joins the conversation's
@@ -118,41 +111,26 @@ export type SensitivityLevel = 'low' | 'medium' | 'high';
  * @fires {TavusErrorEvent} tavus-error - The conversation failed; detail `{code, message}`.
  * @fires {TavusSendEvent} tavus-send - An interaction was sent; detail `{interaction}`.
  * @fires {CustomEvent<TavusEvent>} tavus-event - Every Tavus event, after its named event; detail is the Tavus event.
- * @fires {CustomEvent<UtteranceEvent>} tavus-utterance - `conversation.utterance`: a whole user turn or replica reply.
- * @fires {CustomEvent<UtteranceStreamingEvent>} tavus-utterance-streaming - `conversation.utterance.streaming`: text so far of what is being said.
- * @fires {CustomEvent<ToolCallEvent>} tavus-tool-call - `conversation.tool_call` (cancelable: `preventDefault()` to handle it yourself instead of `tools`).
- * @fires {CustomEvent<PerceptionToolCallEvent>} tavus-perception-tool-call - `conversation.perception_tool_call`.
- * @fires {CustomEvent<PerceptionAnalysisEvent>} tavus-perception-analysis - `conversation.perception_analysis`.
- * @fires {CustomEvent<ReplicaStartedSpeakingEvent>} tavus-replica-started-speaking - `conversation.replica.started_speaking`.
- * @fires {CustomEvent<ReplicaStoppedSpeakingEvent>} tavus-replica-stopped-speaking - `conversation.replica.stopped_speaking`.
- * @fires {CustomEvent<UserStartedSpeakingEvent>} tavus-user-started-speaking - `conversation.user.started_speaking`.
- * @fires {CustomEvent<UserStoppedSpeakingEvent>} tavus-user-stopped-speaking - `conversation.user.stopped_speaking`.
- * @fires {CustomEvent<StartedSpeakingEvent>} tavus-started-speaking - `conversation.started_speaking` (role-agnostic).
- * @fires {CustomEvent<StoppedSpeakingEvent>} tavus-stopped-speaking - `conversation.stopped_speaking` (role-agnostic).
- * @fires {CustomEvent<ReplicaInterruptedEvent>} tavus-replica-interrupted - `conversation.replica_interrupted`.
- * @fires {CustomEvent<ObjectiveActivatedEvent>} tavus-objective-activated - `conversation.objective.activated`.
- * @fires {CustomEvent<ObjectiveCompletedEvent>} tavus-objective-completed - `conversation.objective.completed`.
- * @fires {CustomEvent<ObjectivePendingEvent>} tavus-objective-pending - `conversation.objective.pending`.
- * @fires {CustomEvent<ReplicaJoinedEvent>} tavus-replica-joined - `system.replica_joined`.
- * @fires {CustomEvent<ReplicaPresentEvent>} tavus-replica-present - `system.replica_present` heartbeat.
- * @fires {CustomEvent<ShutdownEvent>} tavus-shutdown - `system.shutdown`; the conversation ends.
- * @fires {CustomEvent<PalJoinedEvent>} tavus-pal-joined - `system.pal_joined`, the PAL-era name of `system.replica_joined`.
- * @fires {CustomEvent<ParticipantJoinedEvent>} tavus-joined - `conversation.joined`: a participant joined.
- * @fires {CustomEvent<ParticipantLeftEvent>} tavus-left - `conversation.left`: a participant left.
  */
 @customElement('tavus-conversation')
 export class TavusConversation extends LitElement {
   static override styles = conversationStyles;
 
-  /** Null until the engine is loaded by the first start(). */
-  private session: ConversationSession | null = null;
-  private engineLoading: Promise<ConversationSession> | null = null;
-  /** Why the engine itself could not be loaded (the session cannot report that). */
-  private engineFailure: TavusErrorInfo | null = null;
-  /** A start() is waiting for the engine: the element reports `connecting`. */
-  private engineStarting = false;
-  /** Bumped by end(): a start() still loading the engine sees it and gives up. */
-  private startTicket = 0;
+  /** The one owner of the conversation's state; the element renders it and forwards intents. */
+  private readonly session = new ConversationSession(
+    this,
+    () => ({
+      conversationUrl: this.conversationUrl,
+      conversationId: this.conversationId,
+      conversationEndpoint: this.conversationEndpoint,
+      cameraOff: this.cameraOff,
+      microphoneOff: this.microphoneOff,
+      callFactory: this.callFactory,
+      tools: this.tools ?? {},
+      userName: this.userName,
+    }),
+    () => (this.clock ? { clock: this.clock } : {}),
+  );
 
   /** Daily room URL of an existing Tavus conversation; may carry `?t=<meeting token>`. */
   @property({ attribute: 'conversation-url' }) accessor conversationUrl = '';
@@ -216,21 +194,25 @@ export class TavusConversation extends LitElement {
    */
   @property({ attribute: false }) accessor callFactory: CallFactory | undefined = undefined;
 
+  /**
+   * Time for the reorder window and tool timeouts, read on each start.
+   * @internal Tests and benchmarks inject a ManualClock.
+   */
+  clock: Clock | undefined = undefined;
+
   /** Where the conversation is: idle, connecting, waiting, connected, reconnecting, ended, error. */
   get state(): ConversationState {
-    if (this.engineFailure) return 'error';
-    if (!this.session && this.engineStarting) return 'connecting';
-    return this.session?.state ?? 'idle';
+    return this.session.state;
   }
 
   /** Why `state` is `error`, or null. */
   get error(): TavusErrorInfo | null {
-    return this.engineFailure ?? this.session?.error ?? null;
+    return this.session.error;
   }
 
   /** The reconciled transcript, oldest first. */
   get transcript(): readonly TranscriptMessage[] {
-    return this.session?.transcript.messages ?? NO_MESSAGES;
+    return this.session.transcript;
   }
 
   override connectedCallback(): void {
@@ -246,43 +228,23 @@ export class TavusConversation extends LitElement {
 
   /** Joins the conversation. Resolves once in the room; rejects with the reason it failed. */
   async start(): Promise<void> {
-    const ticket = this.startTicket;
-    if (!this.session && !this.engineStarting) {
-      // The engine is still to be fetched: say so at once, the start screen must not look idle.
-      const previousState = this.state;
-      this.engineFailure = null;
-      this.engineStarting = true;
-      this.requestUpdate();
-      this.dispatchEvent(new TavusStateChangeEvent({ state: 'connecting', previousState }));
-    }
-    let session: ConversationSession;
-    try {
-      session = await this.loadSession();
-    } finally {
-      this.engineStarting = false;
-    }
-    // end() or a removal while the engine loaded: no call may start behind the user's back.
-    if (ticket !== this.startTicket || !this.isConnected) {
-      session.cancel(this.isConnected ? 'user-ended' : 'left');
-      throw new Error('tavus-conversation: start() was cancelled.');
-    }
-    await session.start();
+    this.loadPartsQuietly();
+    await this.session.start();
   }
 
   /** Leaves the call and ends the conversation (through the endpoint when it created it). */
   async end(): Promise<void> {
-    this.startTicket++;
-    await this.session?.end('user-ended');
+    await this.session.end('user-ended');
   }
 
   /** Sends typed text as if the user had said it (`conversation.respond`). */
   async respond(text: string): Promise<void> {
-    await this.connected().respond(text);
+    await this.session.connected().respond(text);
   }
 
   /** Makes the replica say exactly this text (`conversation.echo`, text modality). */
   async echo(text: string): Promise<void> {
-    await this.connected().echo(text);
+    await this.session.connected().echo(text);
   }
 
   /**
@@ -294,22 +256,22 @@ export class TavusConversation extends LitElement {
     pcm: Int16Array | ArrayBuffer | Float32Array,
     options: { sampleRate: number; inferenceId?: string },
   ): Promise<void> {
-    await this.connected().echoAudio(pcm, options);
+    await this.session.connected().echoAudio(pcm, options);
   }
 
   /** Stops the replica mid-speech (`conversation.interrupt`). */
   async interrupt(): Promise<void> {
-    await this.connected().interrupt();
+    await this.session.connected().interrupt();
   }
 
   /** Replaces the conversational context (`conversation.overwrite_llm_context`). */
   async overwriteContext(context: string): Promise<void> {
-    await this.connected().overwriteContext(context);
+    await this.session.connected().overwriteContext(context);
   }
 
   /** Adds to the conversational context (`conversation.append_llm_context`). */
   async appendContext(context: string): Promise<void> {
-    await this.connected().appendContext(context);
+    await this.session.connected().appendContext(context);
   }
 
   /** Changes how long the user may pause and how easily they interrupt (`conversation.sensitivity`). */
@@ -317,7 +279,7 @@ export class TavusConversation extends LitElement {
     pause?: SensitivityLevel;
     interrupt?: SensitivityLevel;
   }): Promise<void> {
-    await this.connected().setSensitivity(sensitivity);
+    await this.session.connected().setSensitivity(sensitivity);
   }
 
   /** Returns a tool's result to Tavus (`conversation.tool_result`). */
@@ -326,7 +288,7 @@ export class TavusConversation extends LitElement {
     output: unknown,
     status: 'success' | 'error' = 'success',
   ): Promise<void> {
-    await this.connected().sendToolResult(toolCallId, output, status);
+    await this.session.connected().sendToolResult(toolCallId, output, status);
   }
 
   /** Sends any interaction; `message_type` and `conversation_id` are filled in. */
@@ -334,47 +296,10 @@ export class TavusConversation extends LitElement {
     event_type: string;
     properties?: Record<string, unknown>;
   }): Promise<void> {
-    await this.connected().sendRaw(interaction);
+    await this.session.connected().sendRaw(interaction);
   }
 
-  /** The session, for an interaction: only while connected (the session checks the state). */
-  private connected(): ConversationSession {
-    if (!this.session) throw notConnectedError(this.state);
-    return this.session;
-  }
-
-  /** Loads the engine once; a failed load is an error state that a retry starts over. */
-  private loadSession(): Promise<ConversationSession> {
-    this.engineLoading ??= Promise.all([loadEngine(), loadParts()]).then(
-      ([{ ConversationSession }]) => {
-        // It starts in the state the element already announced.
-        this.session = new ConversationSession(this, 'connecting', () => ({
-          conversationUrl: this.conversationUrl,
-          conversationId: this.conversationId,
-          conversationEndpoint: this.conversationEndpoint,
-          cameraOff: this.cameraOff,
-          microphoneOff: this.microphoneOff,
-          callFactory: this.callFactory,
-          tools: this.tools ?? {},
-          userName: this.userName,
-        }));
-        return this.session;
-      },
-      (failure: unknown) => {
-        this.engineFailure = {
-          code: 'call-unavailable',
-          message: `The conversation code could not be loaded: ${describeFailure(failure)}`,
-        };
-        this.engineLoading = null;
-        this.requestUpdate();
-        announceFailure(this, this.engineFailure);
-        throw new Error(`tavus-conversation: ${this.engineFailure.message}`);
-      },
-    );
-    return this.engineLoading;
-  }
-
-  /** The chat opened before a start: its drawer must exist; a failed load retries on start. */
+  /** The stage and the drawer must exist once needed; a failed load retries on the next start. */
   private loadPartsQuietly(): void {
     loadParts().catch(() => {});
   }
@@ -388,9 +313,9 @@ export class TavusConversation extends LitElement {
     start: () => this.startQuietly(),
     retry: () => this.startQuietly(),
     end: () => void this.end(),
-    toggleMicrophone: () => this.session?.setMicrophone(!this.session.media.microphoneOn),
-    toggleCamera: () => this.session?.setCamera(!this.session.media.cameraOn),
-    retryDevices: () => this.session?.retryDevices(),
+    toggleMicrophone: () => this.session.setMicrophone(!this.session.media.microphoneOn),
+    toggleCamera: () => this.session.setCamera(!this.session.media.cameraOn),
+    retryDevices: () => this.session.retryDevices(),
     toggleCaptions: () => (this.captions = !this.captions),
     setChatOpen: (open) => (this.chatOpen = open),
     setOpen: (open) => (this.open = open),
@@ -401,21 +326,21 @@ export class TavusConversation extends LitElement {
 
   private get viewModel(): ConversationViewModel {
     const session = this.session;
-    const messages = this.transcript;
-    const media = session?.media ?? NO_MEDIA;
-    const replicaSpeaking = session?.replicaSpeaking ?? false;
+    const messages = session.transcript;
+    const media = session.media;
+    const replicaSpeaking = session.speaking.replica;
     return {
       state: this.state,
       variant: this.variant === 'floating' ? 'floating' : 'inline',
       open: this.open,
       chatOpen: this.chatOpen,
       messages,
-      replicaName: session?.replicaName ?? '',
+      replicaName: session.replicaName,
       replicaVideo: media.replicaVideo,
       replicaAudio: media.replicaAudio,
       selfVideo: media.selfVideo,
       replicaSpeaking,
-      userSpeaking: session?.userSpeaking ?? false,
+      userSpeaking: session.speaking.user,
       captionsOn: this.captions,
       caption: currentCaption(messages, replicaSpeaking),
       microphoneOn: media.microphoneOn,
@@ -423,8 +348,8 @@ export class TavusConversation extends LitElement {
       microphoneAvailable: media.microphoneAvailable,
       cameraAvailable: media.cameraAvailable,
       mediaIssue: media.mediaIssue,
-      error: this.error,
-      endedReason: session?.endedReason ?? null,
+      error: session.error,
+      endedReason: session.endedReason,
       strings: { ...EN_STRINGS, ...this.strings },
       poster: this.poster,
       composerMaxLength: COMPOSER_MAX_LENGTH,
@@ -434,14 +359,6 @@ export class TavusConversation extends LitElement {
   override render() {
     return renderConversationView(this.viewModel, this.handlers);
   }
-}
-
-/** Fires what the session would have fired, for a failure that happened before it existed. */
-function announceFailure(host: HTMLElement, error: TavusErrorInfo): void {
-  host.dispatchEvent(
-    new TavusStateChangeEvent({ state: 'error', previousState: 'connecting', error }),
-  );
-  host.dispatchEvent(new TavusErrorEvent(error));
 }
 
 /** The live caption: what the replica is saying now, else what the user is saying now. */
@@ -455,32 +372,5 @@ function currentCaption(messages: readonly TranscriptMessage[], replicaSpeaking:
 declare global {
   interface HTMLElementTagNameMap {
     'tavus-conversation': TavusConversation;
-  }
-  interface HTMLElementEventMap {
-    'tavus-state-change': TavusStateChangeEvent;
-    'tavus-error': TavusErrorEvent;
-    'tavus-send': TavusSendEvent;
-    'tavus-event': TavusProtocolEvent;
-    'tavus-utterance': TavusProtocolEvent<Tavus.UtteranceEvent>;
-    'tavus-utterance-streaming': TavusProtocolEvent<Tavus.UtteranceStreamingEvent>;
-    'tavus-tool-call': TavusProtocolEvent<Tavus.ToolCallEvent>;
-    'tavus-perception-tool-call': TavusProtocolEvent<Tavus.PerceptionToolCallEvent>;
-    'tavus-perception-analysis': TavusProtocolEvent<Tavus.PerceptionAnalysisEvent>;
-    'tavus-replica-started-speaking': TavusProtocolEvent<Tavus.ReplicaStartedSpeakingEvent>;
-    'tavus-replica-stopped-speaking': TavusProtocolEvent<Tavus.ReplicaStoppedSpeakingEvent>;
-    'tavus-user-started-speaking': TavusProtocolEvent<Tavus.UserStartedSpeakingEvent>;
-    'tavus-user-stopped-speaking': TavusProtocolEvent<Tavus.UserStoppedSpeakingEvent>;
-    'tavus-started-speaking': TavusProtocolEvent<Tavus.StartedSpeakingEvent>;
-    'tavus-stopped-speaking': TavusProtocolEvent<Tavus.StoppedSpeakingEvent>;
-    'tavus-replica-interrupted': TavusProtocolEvent<Tavus.ReplicaInterruptedEvent>;
-    'tavus-objective-activated': TavusProtocolEvent<Tavus.ObjectiveActivatedEvent>;
-    'tavus-objective-completed': TavusProtocolEvent<Tavus.ObjectiveCompletedEvent>;
-    'tavus-objective-pending': TavusProtocolEvent<Tavus.ObjectivePendingEvent>;
-    'tavus-replica-joined': TavusProtocolEvent<Tavus.ReplicaJoinedEvent>;
-    'tavus-replica-present': TavusProtocolEvent<Tavus.ReplicaPresentEvent>;
-    'tavus-shutdown': TavusProtocolEvent<Tavus.ShutdownEvent>;
-    'tavus-pal-joined': TavusProtocolEvent<Tavus.PalJoinedEvent>;
-    'tavus-joined': TavusProtocolEvent<Tavus.ParticipantJoinedEvent>;
-    'tavus-left': TavusProtocolEvent<Tavus.ParticipantLeftEvent>;
   }
 }

@@ -16,11 +16,11 @@ async function element(theme: 'light' | 'dark', behaviours: JoinBehaviour[] = []
 }
 
 async function connected(theme: 'light' | 'dark') {
-  const { el, calls } = await element(theme);
+  const { el, calls, clock } = await element(theme);
   await el.start();
   calls[0]!.addReplica();
   await waitUntil(() => el.state === 'connected');
-  return { el, call: calls[0]! };
+  return { el, call: calls[0]!, clock };
 }
 
 describe('<tavus-conversation>', () => {
@@ -45,7 +45,7 @@ describe('<tavus-conversation>', () => {
       });
 
       it(`passes axe when connected with the chat open (${theme})`, async () => {
-        const { el, call } = await connected(theme);
+        const { el, call, clock } = await connected(theme);
         call.message(
           tavusEvent('conversation.utterance', {
             seq: 1,
@@ -53,7 +53,7 @@ describe('<tavus-conversation>', () => {
           }),
         );
         await el.respond('What does the team plan include?');
-        await afterReorderWindow();
+        await afterReorderWindow(clock);
         el.chatOpen = true;
         el.captions = true;
         await el.updateComplete;

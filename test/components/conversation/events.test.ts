@@ -1,4 +1,4 @@
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 
 import { REPLICA_SESSION, tavusEvent } from '../../support/fake-call.js';
 import { afterReorderWindow, connectedElement, recordEvents } from '../../support/element.js';
@@ -14,17 +14,17 @@ const utterance = (seq: number, speech: string, role = 'user') =>
 describe('<tavus-conversation>', () => {
   describe('events', () => {
     it('re-dispatches a Tavus event under its DOM name, then as tavus-event, with the payload as detail', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const seen = recordEvents(el, ['tavus-utterance', 'tavus-event']);
       const message = utterance(1, 'hello');
       call.message(message);
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(seen.map((e) => e.type)).to.deep.equal(['tavus-utterance', 'tavus-event']);
       expect(seen[0]!.detail).to.deep.equal(message);
     });
 
     it('names events by the rule: drop the prefix, dots and underscores become dashes', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const names = [
         'tavus-utterance-streaming',
         'tavus-replica-started-speaking',
@@ -48,39 +48,40 @@ describe('<tavus-conversation>', () => {
         }),
       );
       call.message(tavusEvent('conversation.brand_new.thing', { seq: 5 }));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(seen.map((e) => e.type)).to.deep.equal(names);
     });
 
     it('dispatches events in seq order when they arrive shuffled, and duplicates once', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const seen = recordEvents(el, ['tavus-utterance']);
       for (const seq of [3, 1, 4, 2, 2, 5, 3]) call.message(utterance(seq, `m${seq}`));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(seen.map((e) => e.detail.seq)).to.deep.equal([1, 2, 3, 4, 5]);
     });
 
     it('accepts app-message data as a JSON string', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const pending = oneEvent(el, 'tavus-utterance');
       call.message(JSON.stringify(utterance(1, 'from a string')));
+      await afterReorderWindow(clock);
       const event = await pending;
       expect(event.detail.properties.speech).to.equal('from a string');
     });
 
     it('ignores messages from a participant that is not the replica', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const guest = call.addGuest();
       const seen = recordEvents(el, ['tavus-event']);
       call.message(utterance(1, 'spoofed'), guest.session_id);
       call.message(utterance(2, 'no sender'), '');
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(seen).to.have.length(0);
       expect(el.transcript).to.have.length(0);
     });
 
     it('ignores messages of another conversation and of a non-Tavus message_type', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const seen = recordEvents(el, ['tavus-event']);
       call.message(
         tavusEvent(
@@ -90,12 +91,12 @@ describe('<tavus-conversation>', () => {
         ),
       );
       call.message({ ...utterance(2, 'y'), message_type: 'application' });
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(seen).to.have.length(0);
     });
 
     it('ignores malformed messages and keeps the call going', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const seen = recordEvents(el, ['tavus-event']);
       for (const junk of [
         '{not json',
@@ -109,13 +110,13 @@ describe('<tavus-conversation>', () => {
         call.message(junk);
       }
       call.message(utterance(9, 'still here'));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(seen.map((e) => e.detail.seq)).to.deep.equal([9]);
       expect(el.state).to.equal('connected');
     });
 
     it('builds the transcript from utterance events', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       call.message(
         tavusEvent('conversation.utterance', {
           seq: 1,
@@ -124,7 +125,7 @@ describe('<tavus-conversation>', () => {
         }),
       );
       call.message(utterance(2, 'Hello Anna'));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(el.transcript.map((m) => [m.role, m.text])).to.deep.equal([
         ['replica', 'Hi, I am Anna.'],
         ['user', 'Hello Anna'],
@@ -169,12 +170,11 @@ describe('<tavus-conversation>', () => {
       const event = oneEvent(el, 'tavus-state-change');
       call.removeParticipant(REPLICA_SESSION);
       expect((await event).detail).to.include({ state: 'ended', reason: 'replica-left' });
-      await afterReorderWindow(10);
-      expect(call.destroyed).to.equal(1);
+      await waitUntil(() => call.destroyed === 1, 'the call was not destroyed');
     });
 
     it('keeps a reply that was announced but not yet streamed when the conversation ends', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       call.message(utterance(1, 'Hi, I am Anna.', 'replica'));
       call.message(utterance(2, 'What do you sell?'));
       call.message(
@@ -185,7 +185,7 @@ describe('<tavus-conversation>', () => {
           properties: { role: 'replica', speech: 'Coffee, mostly.' },
         }),
       );
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       // Held until its words stream, so that the bubble grows with the speech.
       expect(el.transcript.map((m) => m.text)).to.deep.equal([
         'Hi, I am Anna.',
@@ -200,7 +200,7 @@ describe('<tavus-conversation>', () => {
     });
 
     it('ends with reason shutdown on system.shutdown', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       // Typed through HTMLElementEventMap: `shutdown_reason` is a string here, not unknown.
       const reasons: (string | undefined)[] = [];
       el.addEventListener('tavus-shutdown', (event) =>
@@ -211,7 +211,7 @@ describe('<tavus-conversation>', () => {
           properties: { shutdown_reason: 'max_call_duration reached' },
         }),
       );
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(reasons).to.deep.equal(['max_call_duration reached']);
       expect(el.state).to.equal('ended');
       expect(call.destroyed).to.equal(1);

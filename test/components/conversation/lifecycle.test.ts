@@ -2,7 +2,12 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 
 import type { TavusConversation } from '../../../src/index.js';
 import { createFakeFactory, tavusEvent } from '../../support/fake-call.js';
-import { CONVERSATION_URL, connectedElement, idleElement } from '../../support/element.js';
+import {
+  CONVERSATION_URL,
+  afterReorderWindow,
+  connectedElement,
+  idleElement,
+} from '../../support/element.js';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -43,7 +48,7 @@ describe('<tavus-conversation>', () => {
         inference_id: 'greet',
         properties: { role: 'replica', speech: 'Hi, I am Anna.' },
       });
-      const { el } = await idleElement([
+      const { el, clock } = await idleElement([
         {
           kind: 'resolve',
           during: (call) => {
@@ -55,6 +60,7 @@ describe('<tavus-conversation>', () => {
       const heard: unknown[] = [];
       el.addEventListener('tavus-utterance', (event) => heard.push(event.detail));
       await el.start();
+      await afterReorderWindow(clock);
       await waitUntil(() => heard.length === 1, 'the greeting sent during the join was lost');
       expect(heard[0]).to.deep.equal(greeting);
       expect(el.transcript.map((m) => m.text)).to.deep.equal(['Hi, I am Anna.']);

@@ -16,7 +16,7 @@ describe('<tavus-conversation>', () => {
           conversation_id: 'c123',
           properties: { text: 'What time is it?' },
         },
-        to: '*',
+        to: 'replica-session-1',
       });
       expect(el.transcript.map((m) => [m.role, m.text, m.final])).to.deep.equal([
         ['user', 'What time is it?', true],
@@ -24,7 +24,7 @@ describe('<tavus-conversation>', () => {
     });
 
     it("merges Tavus' echo of typed text into the same transcript message", async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       await el.respond('Add two coffees');
       call.message(
         tavusEvent('conversation.utterance', {
@@ -34,7 +34,7 @@ describe('<tavus-conversation>', () => {
           properties: { role: 'user', speech: 'Add two coffees' },
         }),
       );
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(el.transcript).to.have.length(1);
       expect(el.transcript[0]!.inference_id).to.equal('r1');
     });

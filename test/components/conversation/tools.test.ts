@@ -17,7 +17,7 @@ const toolResults = (interactions: any[]) =>
 describe('<tavus-conversation>', () => {
   describe('tools', () => {
     it('runs a registered tool with parsed arguments and returns its result', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const received: unknown[] = [];
       el.tools = {
         add_to_cart: async (args) => {
@@ -26,6 +26,7 @@ describe('<tavus-conversation>', () => {
         },
       };
       call.message(toolCall(1, '{"item_name":"coffee","quantity":2}'));
+      await afterReorderWindow(clock);
       await waitUntil(() => toolResults(call.interactions).length === 1);
       expect(received).to.deep.equal([{ item_name: 'coffee', quantity: 2 }]);
       expect(toolResults(call.interactions)[0].properties).to.deep.equal({
@@ -36,34 +37,36 @@ describe('<tavus-conversation>', () => {
     });
 
     it('accepts arguments given as an object', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const received: unknown[] = [];
       el.tools = { add_to_cart: (args) => void received.push(args) };
       call.message(toolCall(1, { quantity: 1 }));
+      await afterReorderWindow(clock);
       await waitUntil(() => toolResults(call.interactions).length === 1);
       expect(received).to.deep.equal([{ quantity: 1 }]);
     });
 
     it('runs the handler once when the same tool call is delivered twice', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       let runs = 0;
       el.tools = { add_to_cart: () => ++runs };
       call.message(toolCall(1, '{}'));
       call.message(toolCall(1, '{}'));
       call.message(toolCall(2, '{}')); // same tool_call_id, redelivered with another seq
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(runs).to.equal(1);
       expect(toolResults(call.interactions)).to.have.length(1);
     });
 
     it('returns status error with the message when the handler throws', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       el.tools = {
         add_to_cart: () => {
           throw new Error('Out of stock');
         },
       };
       call.message(toolCall(1, '{}'));
+      await afterReorderWindow(clock);
       await waitUntil(() => toolResults(call.interactions).length === 1);
       expect(toolResults(call.interactions)[0].properties).to.deep.equal({
         tool_call_id: 'tc_1',
@@ -73,17 +76,18 @@ describe('<tavus-conversation>', () => {
     });
 
     it('returns status error when the arguments are not JSON', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       let runs = 0;
       el.tools = { add_to_cart: () => ++runs };
       call.message(toolCall(1, '{broken'));
+      await afterReorderWindow(clock);
       await waitUntil(() => toolResults(call.interactions).length === 1);
       expect(runs).to.equal(0);
       expect(toolResults(call.interactions)[0].properties.status).to.equal('error');
     });
 
     it('lets a tavus-tool-call listener take over with preventDefault()', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       let runs = 0;
       el.tools = { add_to_cart: () => ++runs };
       el.addEventListener('tavus-tool-call', (event) => {
@@ -91,30 +95,30 @@ describe('<tavus-conversation>', () => {
         event.preventDefault();
       });
       call.message(toolCall(1, '{}'));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(runs).to.equal(0);
       expect(toolResults(call.interactions)).to.have.length(0);
     });
 
     it('ignores tool calls for names it has no handler for', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       el.tools = { something_else: () => 1 };
       call.message(toolCall(1, '{}'));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(toolResults(call.interactions)).to.have.length(0);
     });
 
     it('does not treat inherited object keys as tools', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       el.tools = {};
       call.message(toolCall(1, '{}', 'tc_9', 'toString'));
       call.message(toolCall(2, '{}', 'tc_8', '__proto__'));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(toolResults(call.interactions)).to.have.length(0);
     });
 
     it('feeds the result of a legacy tool (no tool_call_id) into the LLM context', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       el.tools = { add_to_cart: () => ({ added: 1 }) };
       call.message(
         tavusEvent('conversation.tool_call', {
@@ -123,6 +127,7 @@ describe('<tavus-conversation>', () => {
           properties: { name: 'add_to_cart', arguments: '{}' },
         }),
       );
+      await afterReorderWindow(clock);
       await waitUntil(() =>
         call.interactions.some((i) => i.event_type === 'conversation.append_llm_context'),
       );
@@ -133,18 +138,20 @@ describe('<tavus-conversation>', () => {
     });
 
     it('answers with status error when the result cannot be sent as JSON', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       el.tools = { add_to_cart: () => 10n };
       call.message(toolCall(1, '{}'));
+      await afterReorderWindow(clock);
       await waitUntil(() => toolResults(call.interactions).length === 1);
       expect(toolResults(call.interactions)[0].properties.status).to.equal('error');
     });
 
     it('sends a result that was ready during a network drop once the connection returns', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       let finish!: (value: unknown) => void;
       el.tools = { add_to_cart: () => new Promise((resolve) => (finish = resolve)) };
       call.message(toolCall(1, '{}'));
+      await afterReorderWindow(clock);
       await waitUntil(() => typeof finish === 'function');
       call.emit('network-connection', { type: 'signaling', event: 'interrupted' });
       finish({ added: 1 });

@@ -1,0 +1,312 @@
+import { CallController } from '../call/call-controller.js';
+import { createConversation, endConversation } from '../call/conversation-endpoint.js';
+import { createDailyCall } from '../call/daily-factory.js';
+import { TavusSendEvent } from '../events/send-event.js';
+import { createProtocolEvent } from '../events/tavus-protocol-event.js';
+import { domEventName } from '../protocol/event-names.js';
+import { buildAppendContext, buildToolResult } from '../protocol/interactions.js';
+import { createEventPipeline, type EventPipeline } from '../protocol/pipeline.js';
+import { DEFAULT_REORDER_WINDOW_MS, SYSTEM_CLOCK } from '../protocol/sequencer.js';
+import { Transcript } from '../protocol/transcript.js';
+import type { Interaction, TavusEvent } from '../protocol/types.js';
+import { ConversationError, describeFailure, notConnectedError } from '../state/errors.js';
+import { parseConversationUrl } from './conversation-url.js';
+import { Interactions } from './interactions.js';
+import type { AttemptPort, RoomFacts, SessionConfig, SessionTiming } from './session-config.js';
+import { followSpeaking, NOBODY_SPEAKING } from './speaking-tracker.js';
+import { TOOL_DEFAULTS, ToolRunner } from './tool-runner.js';
+
+const DEFAULT_TIMING: SessionTiming = {
+  clock: SYSTEM_CLOCK,
+  reorderWindowMs: DEFAULT_REORDER_WINDOW_MS,
+  toolTimeoutMs: TOOL_DEFAULTS.timeoutMs,
+};
+
+/**
+ * One conversation attempt, from the start to the end: creates the conversation through the
+ * endpoint when asked to, joins its Daily room through the call controller, turns the replica's
+ * app-messages into ordered DOM events and a transcript, runs tools, and sends interactions.
+ * Everything in it is thrown away together; the session owns the state it reports.
+ */
+export class ConversationAttempt {
+  readonly transcript = new Transcript({ maxMessages: 5000 });
+  conversationId = '';
+  /** The interaction methods, for the element (through the session, only while connected). */
+  readonly interactions = new Interactions(
+    async (build) => this.send(build),
+    (text) => {
+      this.transcript.addTypedUserMessage(text);
+      this.port.transcriptChanged();
+    },
+  );
+
+  private readonly abort = new AbortController();
+  private call: CallController | null = null;
+  private readonly events: EventPipeline;
+  private readonly tools: ToolRunner;
+  /** Set when this attempt created the conversation through the endpoint (it must end it). */
+  private created: { endpoint: string; endToken?: string } | null = null;
+  private room: RoomFacts = { inRoom: false, replicaHere: false, networkDown: false };
+  private speaking = NOBODY_SPEAKING;
+  private over = false;
+  private reconnectWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly port: AttemptPort,
+    /** Read once when the attempt runs; tools are read on each tool call (pages swap them). */
+    private readonly config: () => SessionConfig,
+  ) {
+    const { clock, reorderWindowMs, toolTimeoutMs } = { ...DEFAULT_TIMING, ...port.timing };
+    this.events = createEventPipeline({
+      onEvent: (event) => this.deliver(event),
+      windowMs: reorderWindowMs,
+      clock,
+    });
+    this.tools = new ToolRunner({ ...TOOL_DEFAULTS, clock, timeoutMs: toolTimeoutMs });
+  }
+
+  /** The replica is in the room and the network is up: interactions can go out. */
+  get connected(): boolean {
+    return !this.over && this.room.inRoom && this.room.replicaHere && !this.room.networkDown;
+  }
+
+  /** Whether this attempt created its conversation (and so ends it through the endpoint). */
+  get createdConversation(): boolean {
+    return this.created !== null;
+  }
+
+  /** Joins; resolves once in the room, rejects with a ConversationError that says why not. */
+  async run(): Promise<void> {
+    const config = this.config();
+    let url = config.conversationUrl.trim();
+    let token: string | undefined;
+    let createdId: string | undefined;
+    if (!url) {
+      const endpoint = config.conversationEndpoint.trim();
+      if (!endpoint) {
+        throw new ConversationError(
+          'missing-configuration',
+          'Set conversation-url or conversation-endpoint before starting the conversation.',
+        );
+      }
+      const created = await createConversation(endpoint, {}, this.abort.signal);
+      url = created.conversationUrl;
+      token = created.meetingToken;
+      createdId = created.conversationId;
+      this.created = { endpoint };
+    }
+    const room = parseConversationUrl(url);
+    token ??= room.token;
+    this.conversationId = config.conversationId || createdId || room.id;
+    this.events.setConversationId(this.conversationId || undefined);
+    // Without an id there is nothing the endpoint could end.
+    if (this.created && !this.conversationId) this.created = null;
+    this.throwIfOver();
+
+    const call = new CallController(config.callFactory ?? createDailyCall, {
+      joined: () => this.changeRoom({ inRoom: true }),
+      replicaPresent: (name) => {
+        if (this.over) return;
+        this.port.replicaNamed(name);
+        this.changeRoom({ replicaHere: true });
+      },
+      replicaLeft: () => this.finish('replica-left'),
+      unverifiedParticipant: () =>
+        this.report(
+          'replica-unverified',
+          'A participant without Tavus’ replica marker is in the room: its messages are ignored.',
+        ),
+      appMessage: (data) => {
+        if (!this.over) this.events.receive(data);
+      },
+      networkInterrupted: (down) => this.changeRoom({ networkDown: down }),
+      mediaChanged: (media) => {
+        if (!this.over) this.port.mediaChanged(media);
+      },
+      leftUnexpectedly: () => this.finish('left'),
+      fatalError: (message) => {
+        if (!this.over) this.port.failed('call-failed', message);
+      },
+    });
+    this.call = call;
+    await call.join(
+      {
+        url: room.url,
+        ...(token ? { token } : {}),
+        ...(config.userName ? { userName: config.userName } : {}),
+        startVideoOff: config.cameraOff,
+        startAudioOff: config.microphoneOff,
+      },
+      this.abort.signal,
+    );
+    this.throwIfOver();
+  }
+
+  /**
+   * Leaves the call (awaiting Daily's destroy) and, when this attempt created the conversation,
+   * asks the endpoint to end it so billing stops. Safe to call more than once.
+   */
+  async end(): Promise<void> {
+    if (this.over) return;
+    this.over = true;
+    this.abort.abort();
+    this.tools.stop();
+    this.wakeReconnectWaiters();
+    // Whatever Tavus already said is delivered before the curtain falls, and a reply still open
+    // or announced but never streamed is shown as it stands.
+    this.events.flush();
+    this.transcript.finish();
+    // end() may run inside a delivery (system.shutdown, a page listener): the events flush()
+    // queued behind it still go out before the pipeline is dropped.
+    queueMicrotask(() => {
+      this.events.dispose();
+      if (this.transcript.finish()) this.port.transcriptChanged();
+    });
+    // The end request starts before the first await, so that it also goes out from `pagehide`.
+    const ending = this.endThroughEndpoint();
+    await this.call?.dispose();
+    await ending;
+  }
+
+  setMicrophone(on: boolean): void {
+    this.call?.setMicrophone(on);
+  }
+
+  setCamera(on: boolean): void {
+    this.call?.setCamera(on);
+  }
+
+  retryDevices(): void {
+    this.call?.retryDevices();
+  }
+
+  /**
+   * Builds interactions for this conversation and sends them in order, each followed by
+   * `tavus-send`. Throws when not connected (before building, so that this wins over argument
+   * errors), when one is too large for Daily (`message-too-large`), or when Daily refuses.
+   */
+  private send(build: (conversationId: string) => readonly Interaction[]): void {
+    const call = this.call;
+    if (!call || !this.connected)
+      throw notConnectedError(this.room.networkDown ? 'reconnecting' : 'ended');
+    for (const interaction of build(this.conversationId)) {
+      try {
+        call.send(interaction);
+      } catch (failure) {
+        if (failure instanceof ConversationError) throw failure;
+        throw new Error(
+          `tavus-conversation: could not send ${interaction.event_type}: ${describeFailure(failure)}`,
+        );
+      }
+      this.port.host.dispatchEvent(new TavusSendEvent(interaction));
+    }
+  }
+
+  private changeRoom(change: Partial<RoomFacts>): void {
+    if (this.over) return;
+    this.room = { ...this.room, ...change };
+    if (!this.room.networkDown) this.wakeReconnectWaiters();
+    this.port.roomChanged(this.room);
+  }
+
+  private finish(reason: 'replica-left' | 'left' | 'shutdown'): void {
+    if (!this.over) this.port.finished(reason);
+  }
+
+  private report(code: 'replica-unverified' | 'message-too-large', message: string): void {
+    if (!this.over) this.port.problem(code, message);
+  }
+
+  private throwIfOver(): void {
+    if (this.over) throw new ConversationError('join-failed', 'The join was cancelled.');
+  }
+
+  private endThroughEndpoint(): Promise<void> | undefined {
+    const created = this.created;
+    if (!created) return undefined;
+    this.created = null;
+    return endConversation(created.endpoint, this.conversationId).catch((failure: unknown) => {
+      // The call is left either way; the backend's own timeout ends the conversation.
+      console.warn(`tavus-conversation: ${describeFailure(failure)}`);
+    });
+  }
+
+  /** One Tavus event, in seq order: update the model, then tell the page. */
+  private deliver(event: TavusEvent): void {
+    if (this.transcript.apply(event)) this.port.transcriptChanged();
+    try {
+      const speaking = followSpeaking(this.speaking, event);
+      if (speaking !== this.speaking) {
+        this.speaking = speaking;
+        this.port.speakingChanged(speaking);
+      }
+    } catch {
+      // An event that cannot be read (a throwing getter from in-page code) changes no state, and
+      // must not keep the page from receiving it.
+    }
+    const isToolCall = event.event_type === 'conversation.tool_call';
+    const named = createProtocolEvent(domEventName(event.event_type), event, isToolCall);
+    this.port.host.dispatchEvent(named);
+    this.port.host.dispatchEvent(createProtocolEvent('tavus-event', event));
+
+    if (isToolCall && !named.defaultPrevented) void this.runTool(event);
+    if (event.event_type === 'system.shutdown') this.finish('shutdown');
+  }
+
+  /**
+   * Runs a registered tool and returns its result. Registry tools carry a `tool_call_id` and get
+   * `conversation.tool_result`; legacy inline tools have none, so their result goes into the LLM
+   * context instead (protocol.md §3.7). Tavus always gets an answer that fits in one message.
+   */
+  private async runTool(event: TavusEvent): Promise<void> {
+    const outcome = await this.tools.run(event, this.config().tools);
+    if (!outcome) return;
+    // A result that is ready during a short network drop waits for the connection to return.
+    if (this.room.networkDown && !this.over) await this.reconnected();
+    if (!this.connected) return;
+    const { call, output, status } = outcome;
+    const toolCallId = call.toolCallId;
+    const answer = async (value: unknown, result: typeof status) =>
+      this.send((id) => [
+        toolCallId
+          ? buildToolResult(id, toolCallId, value, result)
+          : buildAppendContext(id, `Result of tool ${call.name} (${result}): ${asText(value)}`),
+      ]);
+    try {
+      await answer(output, status);
+    } catch (failure) {
+      const tooLarge = failure instanceof ConversationError && failure.code === 'message-too-large';
+      if (tooLarge)
+        this.report(
+          'message-too-large',
+          `The result of tool ${call.name} is too large to send; Tavus was told it failed.`,
+        );
+      // A result JSON cannot carry (a BigInt, a cycle) or one too large still owes Tavus an answer.
+      if (status === 'error' && !tooLarge) return console.warn(describeFailure(failure));
+      const why = tooLarge
+        ? `The result of ${call.name} was too large to send.`
+        : describeFailure(failure);
+      await answer(why, 'error').catch((again: unknown) => console.warn(describeFailure(again)));
+    }
+  }
+
+  /** Resolves when the network is back, or the attempt is over. */
+  private reconnected(): Promise<void> {
+    return new Promise((resume) => this.reconnectWaiters.push(resume));
+  }
+
+  private wakeReconnectWaiters(): void {
+    const waiting = this.reconnectWaiters;
+    this.reconnectWaiters = [];
+    for (const resume of waiting) resume();
+  }
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value ?? null) ?? 'null';
+  } catch {
+    return String(value);
+  }
+}
