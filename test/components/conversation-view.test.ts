@@ -8,7 +8,11 @@ import {
 import type { ConversationViewModel } from '../../src/components/conversation/view-model.js';
 import type { TavusChatDrawer } from '../../src/components/chat-drawer/chat-drawer.js';
 import type { TavusVideoStage } from '../../src/components/video-stage/video-stage.js';
-import type { EndedReason, MediaIssue, TavusErrorCode } from '../../src/state/conversation-state.js';
+import type {
+  EndedReason,
+  MediaIssue,
+  TavusErrorCode,
+} from '../../src/state/conversation-state.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
 import {
   canvasVideoTrack,
@@ -23,12 +27,17 @@ import './support/view-host.js';
 
 async function view(
   model: Partial<ConversationViewModel> = {},
-  options: { width?: number; theme?: 'light' | 'dark' | 'auto'; dir?: 'rtl' } = {},
+  options: {
+    width?: number;
+    height?: number;
+    theme?: 'light' | 'dark' | 'auto';
+    dir?: 'rtl';
+  } = {},
 ): Promise<TestViewHost> {
   const wrapper = await fixture<HTMLDivElement>(
     html`<div dir=${options.dir ?? 'ltr'}>
       <test-view-host
-        style=${`width: ${options.width ?? 960}px`}
+        style=${`width: ${options.width ?? 960}px;${options.height ? ` height: ${options.height}px;` : ''}`}
         .model=${makeModel(model)}
         theme=${options.theme ?? 'light'}
       ></test-view-host>
@@ -677,6 +686,23 @@ describe('renderConversationView', () => {
       await nextFrames();
       expect(part(host, 'panel').getBoundingClientRect().height).to.equal(500);
       expect(part(host, 'stage').getBoundingClientRect().height).to.equal(500);
+    });
+
+    // WebKit sized the grid from the aspect ratio and the set height (520 × 16/9 = 924px wide),
+    // so the chat beside the video was cut off on the right.
+    it('keeps the open chat inside the element when the page sets its height', async () => {
+      const host = await view({ ...connected, chatOpen: true }, { width: 860, height: 520 });
+      const box = host.getBoundingClientRect();
+      const stage = part(host, 'stage').getBoundingClientRect();
+      const chat = drawerOf(host).getBoundingClientRect();
+      expect([box.width, box.height]).to.deep.equal([860, 520]);
+      expect(chat.right, 'the chat ends inside the element').to.be.at.most(box.right + 0.5);
+      expect(chat.left).to.be.at.least(box.left);
+      // Beside the video, the whole height, the stage taking the rest of the width.
+      expect(chat.width).to.be.closeTo(360, 1);
+      expect(chat.height).to.be.closeTo(520, 1);
+      expect(stage.left).to.be.closeTo(box.left, 1);
+      expect(stage.right).to.be.closeTo(chat.left, 1);
     });
 
     for (const [label, width, chatOpen] of [

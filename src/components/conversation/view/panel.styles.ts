@@ -48,11 +48,14 @@ export const panelStyles = css`
   /*
    * The aspect ratio sizes the whole panel from its width, so opening the chat beside the video
    * narrows the video instead of changing the panel's height. A height set on the element wins.
+   * The explicit width keeps the ratio from running the other way: with a set height, WebKit
+   * sized the grid from height × ratio (924px in an 860×520 element), cutting off the chat.
    */
   .layout {
     position: relative;
     display: grid;
     flex: 1 1 auto;
+    inline-size: 100%;
     grid-template-columns: minmax(0, 1fr);
     grid-template-rows: minmax(0, 1fr);
     aspect-ratio: var(--_tavus-stage-aspect-ratio);
