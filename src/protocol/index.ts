@@ -56,8 +56,8 @@ export {
 } from './interactions.js';
 export { base64Encode, floatToInt16, toPcm16Bytes, type PcmInput } from './audio.js';
 export { createId } from './ids.js';
+export { BoundedSet } from './bounded-set.js';
 export {
-  BoundedSet,
   parseToolArguments,
   readToolCall,
   type ToolArgumentsResult,

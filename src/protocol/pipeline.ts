@@ -8,11 +8,6 @@ export interface EventPipelineOptions {
   windowMs?: number;
   clock?: Clock;
   dedupeCapacity?: number;
-  /**
-   * Decides whether a message from this Daily participant (`fromId`) counts. Called for every
-   * message that names a participant; omitted: every participant counts.
-   */
-  acceptParticipant?: (participantId: string) => boolean;
   /** Every valid event, deduplicated and in `seq` order. */
   onEvent: (event: TavusEvent) => void;
   /** Messages ignored, with a short reason for debug logs. */
@@ -22,8 +17,11 @@ export interface EventPipelineOptions {
 }
 
 export interface EventPipeline {
-  /** Feeds one app-message `data` (object or JSON string) and the sender's session id. */
-  receive(raw: unknown, fromParticipant?: string): void;
+  /**
+   * Feeds one app-message `data` (object or JSON string). Whether its sender is the replica is
+   * decided before it gets here, by whoever knows the call's participants.
+   */
+  receive(raw: unknown): void;
   /** The conversation id becomes known after join; `undefined` accepts any. */
   setConversationId(conversationId: string | undefined): void;
   /** Delivers every held event now (e.g. when the call ends). */
@@ -34,7 +32,7 @@ export interface EventPipeline {
   readonly pending: number;
 }
 
-/** validate → filter by participant and conversation → reorder and deduplicate → `onEvent`. */
+/** validate (with the conversation id) → reorder and deduplicate → `onEvent`. */
 export function createEventPipeline(options: EventPipelineOptions): EventPipeline {
   let conversationId = options.conversationId;
   const validateOptions: { conversationId?: string } = {};
@@ -54,16 +52,7 @@ export function createEventPipeline(options: EventPipelineOptions): EventPipelin
   };
 
   return {
-    receive(raw, fromParticipant) {
-      if (fromParticipant !== undefined && options.acceptParticipant) {
-        let accepted = false;
-        try {
-          accepted = options.acceptParticipant(fromParticipant);
-        } catch {
-          accepted = false;
-        }
-        if (!accepted) return rejected('not from the replica', raw);
-      }
+    receive(raw) {
       if (conversationId) validateOptions.conversationId = conversationId;
       else delete validateOptions.conversationId;
       const result = validateMessage(raw, validateOptions);

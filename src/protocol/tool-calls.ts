@@ -1,7 +1,5 @@
 import type { TavusEvent } from './types.js';
 
-export { BoundedSet } from './bounded-set.js';
-
 export type ToolArgumentsResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
 /**

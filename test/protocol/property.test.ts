@@ -174,7 +174,7 @@ describe('protocol properties (seeded)', () => {
           accepted++;
           expect(result.key).to.be.a('string');
         }
-        pipeline.receive(input, 'replica');
+        pipeline.receive(input);
         if (i % 50 === 0) clock.advance(20);
       }, `input ${i}`).not.to.throw();
     }

@@ -41,7 +41,7 @@ function play(timeline: Timeline, arrivals: Arrival[]) {
   if (timeline.typed) transcript.addTypedUserMessage(timeline.typed);
   for (const arrival of [...arrivals].sort((a, b) => a.at - b.at)) {
     clock.advance(arrival.at - (clock.now() - 1000));
-    pipeline.receive(arrival.raw, 'replica-session');
+    pipeline.receive(arrival.raw);
   }
   clock.advance(WINDOW_MS * 10);
   return { delivered, transcript, rejected, pipeline, clock };
