@@ -11,7 +11,7 @@ import type {
   SessionConfig,
   SessionTiming,
 } from '../session/session-config.js';
-import { NOBODY_SPEAKING, type Speaking } from '../session/speaking-tracker.js';
+import { NOBODY_SPEAKING, type Speaking } from '../state/speaking.js';
 import { NO_MEDIA, type CallMedia } from '../state/call-media.js';
 import type {
   ConversationState,

@@ -13,7 +13,8 @@ import { ConversationError, describeFailure, notConnectedError } from '../state/
 import { parseConversationUrl } from './conversation-url.js';
 import { Interactions } from './interactions.js';
 import type { AttemptPort, RoomFacts, SessionConfig, SessionTiming } from './session-config.js';
-import { followSpeaking, NOBODY_SPEAKING } from './speaking-tracker.js';
+import { NOBODY_SPEAKING } from '../state/speaking.js';
+import { followSpeaking } from './speaking-tracker.js';
 import { TOOL_DEFAULTS, ToolRunner } from './tool-runner.js';
 
 const DEFAULT_TIMING: SessionTiming = {

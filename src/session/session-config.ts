@@ -2,7 +2,7 @@ import type { CallFactory } from '../call/daily-like.js';
 import type { Clock } from '../protocol/sequencer.js';
 import type { CallMedia } from '../state/call-media.js';
 import type { EndedReason, TavusErrorCode } from '../state/conversation-state.js';
-import type { Speaking } from './speaking-tracker.js';
+import type { Speaking } from '../state/speaking.js';
 import type { ToolHandlers } from './tool-runner.js';
 
 /** What the element hands the session when a conversation starts. */

@@ -1,12 +1,5 @@
 import type { TavusEvent } from '../protocol/types.js';
-
-/** Who is speaking now, as the protocol's speaking events tell it. */
-export interface Speaking {
-  replica: boolean;
-  user: boolean;
-}
-
-export const NOBODY_SPEAKING: Speaking = Object.freeze({ replica: false, user: false });
+import type { Speaking } from '../state/speaking.js';
 
 /**
  * Who speaks after this event: `conversation.replica.*` / `conversation.user.*` speaking events,
