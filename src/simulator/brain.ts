@@ -5,6 +5,7 @@
  * for adding coffee to a cart, and a thoughtful fallback that repeats the question. Pages can put
  * their own rules in front (`SimulatorOptions.script`).
  */
+import type { SensitivitySettings } from './interactions.js';
 import type { Random } from './random.js';
 
 export interface BrainInput {
@@ -13,10 +14,7 @@ export interface BrainInput {
   /** The conversational context as currently overwritten/appended. */
   context: string;
   /** The latest `conversation.sensitivity` values (absent: Tavus' defaults). */
-  sensitivity: {
-    participant_pause_sensitivity?: string;
-    participant_interrupt_sensitivity?: string;
-  };
+  sensitivity: SensitivitySettings;
   replicaName: string;
   /** Wall-clock time of the question. */
   now: Date;

@@ -3,7 +3,10 @@
  * and `off` return the call object; a listener that throws is reported and does not stop the
  * other listeners or the call, so the same holds here.
  */
-export type Listener = (event: any) => void;
+import type { DailyEventHandler } from '../call/daily-like.js';
+
+/** A listener as daily-js takes it (the payload shape depends on the event name). */
+export type Listener = DailyEventHandler;
 
 export class Emitter {
   private readonly listeners = new Map<string, Listener[]>();
@@ -23,10 +26,10 @@ export class Emitter {
     if (list.length === 0) this.listeners.delete(name);
   }
 
-  /** Calls every listener of `name` with `event`; returns whether there was any. */
-  emit(name: string, event: unknown): boolean {
+  /** Calls every listener of `name` with `event`. */
+  emit(name: string, event: Parameters<Listener>[0]): void {
     const list = this.listeners.get(name);
-    if (!list || list.length === 0) return false;
+    if (!list) return;
     // Copy: a listener may add or remove listeners while we iterate.
     for (const listener of [...list]) {
       try {
@@ -35,14 +38,12 @@ export class Emitter {
         console.error(`[tavus simulator] a '${name}' listener threw:`, error);
       }
     }
-    return true;
-  }
-
-  listenerCount(name: string): number {
-    return this.listeners.get(name)?.length ?? 0;
   }
 
   clear(): void {
     this.listeners.clear();
   }
 }
+
+/** Emits one daily event of the simulated call (the call adds `action` and `callClientId`). */
+export type CallEventSink = (name: string, payload: Record<string, unknown>) => void;

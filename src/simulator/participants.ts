@@ -3,6 +3,7 @@
  * fresh daily-shaped snapshots (daily-js' `participants()` also returns copies).
  */
 import type { ParticipantLike, TrackStateLike } from '../call/daily-like.js';
+import type { CallEventSink } from './emitter.js';
 import type { BlockedReason } from './media/local-media.js';
 
 /** A track slot of a participant. */
@@ -71,4 +72,17 @@ export function snapshot(record: ParticipantRecord): SimulatedParticipant {
       video: trackState(record.video, record.local),
     },
   };
+}
+
+/** `track-started` or `track-stopped` for each track of `record` (video first, as daily-js). */
+export function emitTrackEvents(
+  emit: CallEventSink,
+  name: 'track-started' | 'track-stopped',
+  record: ParticipantRecord,
+  only: (slotValue: TrackSlot) => boolean = () => true,
+): void {
+  for (const type of ['video', 'audio'] as const) {
+    const track = record[type].track;
+    if (track && only(record[type])) emit(name, { participant: snapshot(record), track, type });
+  }
 }

@@ -55,10 +55,6 @@ export class Scheduler {
     return this.tasks.length;
   }
 
-  get isDisposed(): boolean {
-    return this.disposed;
-  }
-
   /** Drops every task and the real timer; later `after()` calls do nothing. */
   dispose(): void {
     this.disposed = true;

@@ -74,3 +74,8 @@ export function wordsSpokenBy(plan: SpeechPlan, elapsedMs: number): number {
 export function textOf(plan: SpeechPlan, count: number): string {
   return plan.words.slice(0, count).join(' ');
 }
+
+/** Tavus reports speaking durations in seconds, rounded to hundredths. */
+export function durationSeconds(ms: number): number {
+  return Math.round(ms / 10) / 100;
+}

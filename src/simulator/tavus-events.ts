@@ -20,15 +20,6 @@ export interface TavusServerEvent {
   properties?: Record<string, unknown>;
 }
 
-/** The shape an interaction from the app is expected to have (everything else is ignored). */
-export interface TavusInteraction {
-  message_type?: unknown;
-  event_type?: unknown;
-  conversation_id?: unknown;
-  properties?: Record<string, unknown>;
-  [key: string]: unknown;
-}
-
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
