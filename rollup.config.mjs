@@ -29,6 +29,7 @@ const lib = {
     index: 'src/index.ts',
     'protocol/index': 'src/protocol/index.ts',
     'simulator/index': 'src/simulator/index.ts',
+    'server/index': 'src/server/index.ts',
   },
   external: [/^lit(\/|$)/, /^@lit\//, /^@daily-co\/daily-js(\/|$)/],
   plugins: [nodeResolve(), transpile()],
