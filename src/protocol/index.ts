@@ -38,8 +38,8 @@ export {
   type TranscriptMessage,
   type TranscriptOptions,
 } from './transcript.js';
+export { MAX_APP_MESSAGE_BYTES, MAX_APP_MESSAGE_LENGTH } from './limits.js';
 export {
-  MAX_APP_MESSAGE_BYTES,
   buildAppendContext,
   buildEchoAudio,
   buildEchoText,

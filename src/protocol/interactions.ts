@@ -1,6 +1,7 @@
 import { base64Encode, toPcm16Bytes, type PcmInput } from './audio.js';
 import { INTERACTION_TYPES } from './event-names.js';
 import { createId } from './ids.js';
+import { MAX_APP_MESSAGE_BYTES } from './limits.js';
 import type {
   AppendContextInteraction,
   EchoInteraction,
@@ -14,9 +15,6 @@ import type {
   ToolResultInteraction,
   ToolResultStatus,
 } from './types.js';
-
-/** Daily's documented limit for the data of one app message. */
-export const MAX_APP_MESSAGE_BYTES = 4096;
 
 const encoder = new TextEncoder();
 
@@ -60,7 +58,7 @@ export interface EchoAudioOptions {
   sampleRate: number;
   /** Groups every chunk of one utterance; a fresh id by default. */
   inferenceId?: string;
-  /** Largest JSON size of one message in UTF-8 bytes (default 4096, Daily's limit). */
+  /** Largest JSON size of one message in UTF-8 bytes (default `MAX_APP_MESSAGE_BYTES`). */
   maxMessageBytes?: number;
   /**
    * Whether this audio ends the utterance (default true): the last chunk then carries

@@ -26,10 +26,13 @@ export const MAX_SEQ_JUMP = 100_000;
 
 export interface SequencerOptions<T> {
   deliver: (event: T) => void;
-  /** How long an out-of-order event may wait for the gap before it to fill (default 300). */
+  /**
+   * How long an out-of-order event may wait for the gap before it to fill (default
+   * `DEFAULT_REORDER_WINDOW_MS`).
+   */
   windowMs?: number;
   clock?: Clock;
-  /** How many recent keys are remembered for duplicate detection (default 1024). */
+  /** How many recent keys are remembered for duplicate detection (`DEFAULT_DEDUPE_CAPACITY`). */
   dedupeCapacity?: number;
   /**
    * Receives whatever `deliver` throws. The sequencer catches it, keeps its state and goes on

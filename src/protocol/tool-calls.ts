@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from './event-names.js';
 import type { TavusEvent } from './types.js';
 
 export type ToolArgumentsResult = { ok: true; value: unknown } | { ok: false; reason: string };
@@ -54,8 +55,8 @@ export function readToolCall(event: TavusEvent): ToolCall | null {
 
 function readCall(event: TavusEvent): ToolCall | null {
   if (
-    event.event_type !== 'conversation.tool_call' &&
-    event.event_type !== 'conversation.perception_tool_call'
+    event.event_type !== EVENT_TYPES.TOOL_CALL &&
+    event.event_type !== EVENT_TYPES.PERCEPTION_TOOL_CALL
   ) {
     return null;
   }

@@ -1,3 +1,4 @@
+import { EVENT_TYPES } from './event-names.js';
 import { roleOf, type Props } from './transcript-fields.js';
 import { ReplicaReplies } from './transcript-replies.js';
 import { MessageStore, type TranscriptMessage } from './transcript-store.js';
@@ -89,13 +90,13 @@ export class Transcript {
   private applyEvent(event: TavusEvent): boolean {
     const props = (event.properties ?? {}) as Props;
     switch (event.event_type) {
-      case 'conversation.utterance.streaming': {
+      case EVENT_TYPES.UTTERANCE_STREAMING: {
         const role = roleOf(props);
         if (role === 'user') return this.users.streaming(event, props);
         if (role === 'replica') return this.replies.streaming(event, props);
         return false;
       }
-      case 'conversation.utterance': {
+      case EVENT_TYPES.UTTERANCE: {
         const role = roleOf(props);
         if (role === 'user') {
           // A user's finished turn means every earlier reply is over, whatever was lost.
@@ -105,11 +106,11 @@ export class Transcript {
         if (role === 'replica') return this.replies.utterance(event, props);
         return false;
       }
-      case 'conversation.replica.stopped_speaking':
+      case EVENT_TYPES.REPLICA_STOPPED_SPEAKING:
         return this.replies.stopped(event, props);
-      case 'conversation.stopped_speaking':
+      case EVENT_TYPES.STOPPED_SPEAKING:
         return roleOf(props) === 'replica' ? this.replies.stopped(event, props) : false;
-      case 'conversation.replica_interrupted':
+      case EVENT_TYPES.REPLICA_INTERRUPTED:
         return this.replies.interrupted(event);
       default:
         return false;

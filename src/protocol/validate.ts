@@ -12,9 +12,9 @@ export interface ValidateOptions {
 }
 
 /**
- * Default size limit for a message received as text. Daily limits app messages to 4 KB, but
- * perception tool calls carry base64 frames, so the limit is generous; it exists so that a
- * hostile sender cannot make us parse hundreds of megabytes.
+ * Default size limit for a message received as text. Far above what a client may send
+ * (`MAX_APP_MESSAGE_LENGTH`), because perception tool calls carry base64 frames; it exists so
+ * that a hostile sender cannot make us parse hundreds of megabytes.
  */
 export const MAX_MESSAGE_LENGTH = 4 * 1024 * 1024;
 
