@@ -1,8 +1,14 @@
-// Browser tests run in Debian's Chromium (or CHROME_PATH), headless, as root, with fake media
-// devices and with every DNS lookup except localhost refused, so nothing leaves the machine.
+// Browser tests run in three engines, one after another: Debian's Chromium (or CHROME_PATH),
+// Firefox ESR and WebKitGTK's MiniBrowser (scripts/browsers/), headless or on a private X display,
+// as root, with fake media devices and with nothing leaving the machine. TAVUS_BROWSERS picks
+// engines (for example TAVUS_BROWSERS=firefox,webkit). Tests that need a facility only Chromium's
+// driver has (CDP media emulation, V8's gc()) say so and are skipped elsewhere
+// (test/support/engine.ts); coverage comes from Chromium.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { defaultReporter } from '@web/test-runner';
+import { engineCommandsPlugin } from './scripts/browsers/commands.mjs';
+import { launchersFor, selectedEngines } from './scripts/browsers/engines.mjs';
+import { skippedTestsReporter } from './scripts/browsers/skipped-reporter.mjs';
 import { policyFor } from './test/reliability/csp/policies.mjs';
 
 export const CHROMIUM_ARGS = [
@@ -39,7 +45,10 @@ function forcedColorsPlugin() {
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
+  // One page at a time, one browser after another: the machine is small and busy, and WebKit
+  // under Xvfb is slow. Tests wait for conditions, never for durations, so this costs only time.
   concurrency: 1,
+  concurrentBrowsers: 1,
   // The strict-host test (test/reliability/strict-host.test.ts) loads the pages under
   // /test/reliability/csp/ in an iframe: they are served with a strict Content-Security-Policy
   // and Trusted Types enforced.
@@ -53,9 +62,15 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     forcedColorsPlugin(),
+    engineCommandsPlugin(),
   ],
-  testFramework: { config: { timeout: 10000 } },
-  testsFinishTimeout: 300000,
+  // Generous limits for WebKitGTK's software rendering on a busy machine; a test that passes
+  // only fast enough is wrong anyway.
+  testFramework: { config: { timeout: 30000 } },
+  browserStartTimeout: 180000,
+  testsStartTimeout: 180000,
+  testsFinishTimeout: 600000,
+  reporters: [defaultReporter(), skippedTestsReporter()],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   coverageConfig: {
     include: ['src/**/*.ts'],
@@ -63,14 +78,8 @@ export default {
     report: true,
     reportDir: 'coverage',
   },
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: findChromium(),
-        headless: true,
-        // gc() for the leak test (test/reliability/ledger.ts): full collections on demand.
-        args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
-      },
-    }),
-  ],
+  browsers: launchersFor(selectedEngines(), {
+    // gc() for the leak test (test/reliability/ledger.ts): full collections on demand.
+    chromiumArgs: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+  }),
 };

@@ -3,6 +3,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 
 import { tavusEvent, type JoinBehaviour } from '../../support/fake-call.js';
 import { afterReorderWindow, idleElement } from '../../support/element.js';
+import { engine } from '../../support/engine.js';
 
 /**
  * axe on the real element, in each state a visitor can see (the view's own tests cover more
@@ -25,8 +26,13 @@ async function connected(theme: 'light' | 'dark') {
 
 describe('<tavus-conversation>', () => {
   describe('accessibility', () => {
-    before(() => emulateMedia({ reducedMotion: 'reduce' }));
-    after(() => emulateMedia({ reducedMotion: 'no-preference' }));
+    // Only Chromium's driver emulates media features (CDP); elsewhere motion stays on.
+    before(async () => {
+      if (engine === 'chromium') await emulateMedia({ reducedMotion: 'reduce' });
+    });
+    after(async () => {
+      if (engine === 'chromium') await emulateMedia({ reducedMotion: 'no-preference' });
+    });
 
     for (const theme of ['light', 'dark'] as const) {
       it(`passes axe when idle (${theme})`, async () => {

@@ -1,0 +1,13 @@
+// Which engines the browser tests run in: TAVUS_BROWSERS, a comma-separated list of chromium,
+// firefox and webkit; all three when unset.
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
+
+export function selectedEngines(value = process.env.TAVUS_BROWSERS) {
+  if (!value?.trim()) return [...ENGINES];
+  const engines = value.split(',').map((name) => name.trim().toLowerCase());
+  const unknown = engines.filter((name) => !ENGINES.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`TAVUS_BROWSERS: unknown ${unknown.join(', ')} (known: ${ENGINES.join(', ')})`);
+  }
+  return ENGINES.filter((name) => engines.includes(name));
+}
