@@ -30,7 +30,7 @@ describe('<tavus-conversation> reliability', () => {
     it(`dispatches exactly the valid ones of ${MESSAGES.toLocaleString('en')} random and malformed messages, and keeps working`, async function () {
       this.timeout(60_000);
       const random = createRandom(SEED);
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       el.chatOpen = true;
       el.captions = true;
 
@@ -44,7 +44,7 @@ describe('<tavus-conversation> reliability', () => {
 
       // The first sequenced event always waits one reorder window; let it set the cursor.
       call.message(tavusEvent('system.replica_present', { seq: 1, fuzz_id: 0 }));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
 
       const bigAt = new Set<number>();
       while (bigAt.size < 5) bigAt.add(random.int(0, MESSAGES - 1));
@@ -66,7 +66,7 @@ describe('<tavus-conversation> reliability', () => {
             await nextFrame();
           }
         }
-        await afterReorderWindow();
+        await afterReorderWindow(clock);
         await el.updateComplete;
       } finally {
         errors.stop();
@@ -145,7 +145,7 @@ describe('<tavus-conversation> reliability', () => {
     });
 
     it('copes with values only in-page code can hand the seam: cycles, BigInt, getters that throw, proxies', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const seen: unknown[] = [];
       el.addEventListener('tavus-event', (event) => seen.push(event.detail));
       const throwing = (fields: Record<string, unknown>, name: string) =>
@@ -201,7 +201,7 @@ describe('<tavus-conversation> reliability', () => {
       const errors = watchPageErrors();
       try {
         for (const data of [...accepted, ...rejected]) call.message(data);
-        await afterReorderWindow();
+        await afterReorderWindow(clock);
       } finally {
         errors.stop();
       }

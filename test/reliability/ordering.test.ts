@@ -5,13 +5,13 @@
  * 1,000 short runs of consecutive seqs go through one connected element, in batches. Within a
  * batch every message arrives inside one reorder window (some at once, some up to 120 ms late),
  * so the contract is exact: whatever is dispatched is in ascending seq, each seq once; gaps that
- * never fill hold later events back for at most the window. Time is sinon's fake clock (the
- * element's timers and `performance.now()`), so a loaded machine cannot stretch a delay past
- * the window: every batch is checked for exact order.
+ * never fill hold later events back for at most the window. Time is the element's ManualClock
+ * (its reorder window, and the late arrivals scheduled here), so a loaded machine cannot stretch
+ * a delay past the window: every batch is checked for exact order.
  */
-import { expect, waitUntil } from '@open-wc/testing';
-import sinon from 'sinon';
+import { expect } from '@open-wc/testing';
 
+import { DEFAULT_REORDER_WINDOW_MS } from '../../src/protocol/sequencer.js';
 import { tavusEvent } from '../support/fake-call.js';
 import { afterReorderWindow, connectedElement } from '../support/element.js';
 import { createRandom, type Random } from '../support/random.js';
@@ -26,8 +26,6 @@ const BATCHES = 8;
 const SEED = 0x0dde;
 /** Latest arrival of a delayed message, well inside the 300 ms reorder window. */
 const MAX_DELAY_MS = 120;
-/** The element's reorder window (README: held up to 300 ms), with a margin. */
-const WINDOW_MS = 300;
 const TYPES = [
   'conversation.utterance',
   'conversation.replica.started_speaking',
@@ -82,7 +80,7 @@ describe('<tavus-conversation> reliability', () => {
     it(`dispatches ${RUNS.toLocaleString('en')} shuffled, duplicated and gapped runs in seq order, none lost, none twice`, async function () {
       this.timeout(30_000);
       const random = createRandom(SEED);
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const dispatched: number[] = [];
       el.addEventListener('tavus-event', (event) => {
         dispatched.push((event.detail as { seq: number }).seq);
@@ -90,44 +88,38 @@ describe('<tavus-conversation> reliability', () => {
 
       // The first sequenced event waits one window (no cursor yet); start the cursor at 1.
       call.message(tavusEvent('system.replica_present', { seq: 1 }));
-      await waitUntil(() => dispatched.length === 1, 'the first event was not dispatched');
+      expect(dispatched, 'the first event was not held').to.deep.equal([]);
+      await afterReorderWindow(clock);
+      expect(dispatched, 'the first event was not dispatched').to.deep.equal([1]);
 
       let base = 2;
       let runs = 0;
       let duplicates = 0;
       const allSent: number[] = [1];
-      const clock = sinon.useFakeTimers({
-        toFake: ['setTimeout', 'clearTimeout', 'performance'],
-        // A helper's timer set before the clock was faked may be cleared while it is.
-        shouldClearNativeTimers: true,
-      });
-      try {
-        for (let batch = 0; batch < BATCHES; batch++) {
-          const before = dispatched.length;
-          const batchSent: number[] = [];
-          const runsInBatch = Math.round(RUNS / BATCHES);
-          for (let r = 0; r < runsInBatch; r++, runs++) {
-            const { deliveries, sent } = run(random, base, runs);
-            duplicates += deliveries.length - sent.length;
-            // A run may leave a gap inside it, and the next run may start after one more gap.
-            base = Math.max(...sent) + 1 + (random.next() < 0.15 ? 1 : 0);
-            batchSent.push(...sent);
-            for (const { data, delayMs } of deliveries) {
-              if (delayMs === 0) call.message(data);
-              else setTimeout(() => call.message(data), delayMs);
-            }
+      for (let batch = 0; batch < BATCHES; batch++) {
+        const before = dispatched.length;
+        const batchSent: number[] = [];
+        const runsInBatch = Math.round(RUNS / BATCHES);
+        for (let r = 0; r < runsInBatch; r++, runs++) {
+          const { deliveries, sent } = run(random, base, runs);
+          duplicates += deliveries.length - sent.length;
+          // A run may leave a gap inside it, and the next run may start after one more gap.
+          base = Math.max(...sent) + 1 + (random.next() < 0.15 ? 1 : 0);
+          batchSent.push(...sent);
+          for (const { data, delayMs } of deliveries) {
+            if (delayMs === 0) call.message(data);
+            else clock.setTimeout(() => call.message(data), delayMs);
           }
-          // Every delayed message arrives, then every gap that never fills is released.
-          await clock.tickAsync(MAX_DELAY_MS);
-          await clock.tickAsync(WINDOW_MS + 10);
-          const expected = [...batchSent].sort((a, b) => a - b);
-          expect(dispatched.slice(before), `batch ${batch}`).to.deep.equal(expected);
-          allSent.push(...batchSent);
         }
-      } finally {
-        clock.restore();
+        // Every delayed message arrives, then every gap that never fills is released.
+        clock.advance(MAX_DELAY_MS);
+        clock.advance(DEFAULT_REORDER_WINDOW_MS);
+        expect(clock.pendingTimers, `batch ${batch}: timers left`).to.equal(0);
+        const expected = [...batchSent].sort((a, b) => a - b);
+        expect(dispatched.slice(before), `batch ${batch}`).to.deep.equal(expected);
+        allSent.push(...batchSent);
       }
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
 
       const gaps = base - 2 - (allSent.length - 1);
       expect(runs).to.equal(RUNS);
@@ -143,15 +135,18 @@ describe('<tavus-conversation> reliability', () => {
     });
 
     it('dispatches a straggler that arrives after its window, late but not dropped', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const dispatched: number[] = [];
       el.addEventListener('tavus-event', (event) => dispatched.push(event.detail.seq ?? -1));
       call.message(tavusEvent('conversation.ordering_probe', { seq: 1 }));
-      await waitUntil(() => dispatched.length === 1, 'seq 1 was held');
+      await afterReorderWindow(clock);
+      expect(dispatched, 'seq 1 was held').to.deep.equal([1]);
       call.message(tavusEvent('conversation.ordering_probe', { seq: 3 }));
-      // The gap (seq 2) does not fill: seq 3 goes out when its window is over.
-      await waitUntil(() => dispatched.length === 2, 'seq 3 was held');
-      expect(dispatched).to.deep.equal([1, 3]);
+      // The gap (seq 2) does not fill: seq 3 waits for it, and goes out when its window is over.
+      clock.advance(DEFAULT_REORDER_WINDOW_MS - 1);
+      expect(dispatched, 'seq 3 did not wait for seq 2').to.deep.equal([1]);
+      clock.advance(1);
+      expect(dispatched, 'seq 3 was held past its window').to.deep.equal([1, 3]);
       call.message(tavusEvent('conversation.ordering_probe', { seq: 2 }));
       // An event without seq is not held behind anything.
       call.message(tavusEvent('system.replica_present'));
@@ -159,7 +154,7 @@ describe('<tavus-conversation> reliability', () => {
     });
 
     it('dispatches both PAL and replica twins that share one seq, and an exact duplicate once', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const roles: string[] = [];
       el.addEventListener('tavus-utterance-streaming', (event) =>
         roles.push(`${event.detail.seq}:${event.detail.properties?.role}`),
@@ -179,7 +174,7 @@ describe('<tavus-conversation> reliability', () => {
       ]) {
         call.message(message);
       }
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(roles).to.deep.equal(['1:pal', '1:replica', '2:replica', '2:pal']);
       expect(el.transcript.filter((message) => message.role === 'replica')).to.have.length(1);
     });

@@ -5,16 +5,12 @@
  * call). Each test ends with the same messages from the real replica, which do count, so that
  * "nothing happened" is not just a broken pipe.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 
 import type { TavusConversation } from '../../src/index.js';
-import {
-  REPLICA_SESSION,
-  createFakeFactory,
-  tavusEvent,
-  type FakeCall,
-} from '../support/fake-call.js';
-import { CONVERSATION_URL, afterReorderWindow, connectedElement } from '../support/element.js';
+import type { ManualClock } from '../../src/protocol/manual-clock.js';
+import { REPLICA_SESSION, tavusEvent, type FakeCall } from '../support/fake-call.js';
+import { afterReorderWindow, connectedElement, idleElement, settled } from '../support/element.js';
 
 /** Everything a spoofer would like the page to believe, as the real replica would send it. */
 function forgeries(conversationId = 'c123'): Record<string, unknown>[] {
@@ -50,12 +46,6 @@ function forgeries(conversationId = 'c123'): Record<string, unknown>[] {
   ];
 }
 
-/**
- * The forgeries carry no seq, so an accepted one would be dispatched at once; this only lets
- * the promise of a tool run settle.
- */
-const SETTLE_MS = 20;
-
 interface Observed {
   events: string[];
   toolRuns: number;
@@ -74,12 +64,13 @@ function observe(el: TavusConversation): Observed {
 type Send = (data: unknown) => void;
 
 /**
- * Sends each forgery through every `send` (as objects and as JSON text), waits one reorder
- * window, then checks that nothing moved.
+ * Sends each forgery through every `send` (as objects and as JSON text), lets one reorder window
+ * pass on the element's clock, then checks that nothing moved.
  */
 async function expectIgnored(
   el: TavusConversation,
   call: FakeCall,
+  clock: ManualClock,
   observed: Observed,
   send: Send | Send[],
   messages: Record<string, unknown>[] | Record<string, unknown>[][] = forgeries(),
@@ -96,7 +87,7 @@ async function expectIgnored(
       }
     }
   }
-  await afterReorderWindow(SETTLE_MS);
+  await afterReorderWindow(clock);
   expect(observed.events, 'events dispatched for a spoofed message').to.deep.equal([]);
   expect(el.transcript, 'transcript lines from a spoofed message').to.deep.equal([]);
   expect(observed.toolRuns, 'tools run for a spoofed message').to.equal(0);
@@ -106,11 +97,16 @@ async function expectIgnored(
 }
 
 /** The control: the same messages from the replica are dispatched and shown. */
-async function expectReplicaCounts(el: TavusConversation, call: FakeCall, observed: Observed) {
+async function expectReplicaCounts(
+  el: TavusConversation,
+  call: FakeCall,
+  clock: ManualClock,
+  observed: Observed,
+) {
   for (const message of forgeries().filter((m) => m['event_type'] !== 'system.shutdown')) {
     call.message(message);
   }
-  await afterReorderWindow(SETTLE_MS);
+  await afterReorderWindow(clock);
   expect(observed.events).to.have.length(5);
   expect(el.transcript.length).to.be.greaterThan(0);
   expect(observed.toolRuns).to.equal(1);
@@ -119,56 +115,60 @@ async function expectReplicaCounts(el: TavusConversation, call: FakeCall, observ
 describe('<tavus-conversation> reliability', () => {
   describe('spoofing', () => {
     it('ignores another participant in the room', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const observed = observe(el);
       const guest = call.addGuest('guest-1');
-      await expectIgnored(el, call, observed, (data) => call.message(data, guest.session_id));
-      await expectReplicaCounts(el, call, observed);
+      await expectIgnored(el, call, clock, observed, (data) =>
+        call.message(data, guest.session_id),
+      );
+      await expectReplicaCounts(el, call, clock, observed);
     });
 
     it("ignores a participant named like the replica but without Tavus' user id marker", async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const observed = observe(el);
       call.addReplica({ session_id: 'impostor', user_id: 'anna', user_name: 'Anna' });
-      await expectIgnored(el, call, observed, (data) => call.message(data, 'impostor'));
+      await expectIgnored(el, call, clock, observed, (data) => call.message(data, 'impostor'));
       expect(el.shadowRoot!.textContent).to.not.include('impostor');
-      await expectReplicaCounts(el, call, observed);
+      await expectReplicaCounts(el, call, clock, observed);
     });
 
-    it('stops listening to an unmarked participant that was alone, once the marked replica arrives', async () => {
-      const { factory, calls } = createFakeFactory();
-      const el = await fixture<TavusConversation>(
-        html`<tavus-conversation
-          conversation-url=${CONVERSATION_URL}
-          .callFactory=${factory}
-        ></tavus-conversation>`,
-      );
+    it('never takes an unmarked participant for the replica, even alone; reports it once', async () => {
+      const { el, calls, clock } = await idleElement();
+      const errors: { code: string }[] = [];
+      el.addEventListener('tavus-error', (event) => errors.push(event.detail));
       await el.start();
       const call = calls[0]!;
-      // Alone in the room, an unmarked participant is taken for the replica (one-to-one rooms).
-      call.addReplica({ session_id: 'early', user_id: 'early-user', user_name: 'Mallory' });
-      expect(el.state).to.equal('connected');
-      call.addReplica();
+      // Alone in the room and named like the replica, but without Tavus' marker: still waiting.
+      call.addReplica({ session_id: 'early', user_id: 'early-user', user_name: 'Anna' });
+      await settled();
+      expect(el.state).to.equal('waiting');
+      expect(errors.map((error) => error.code)).to.deep.equal(['replica-unverified']);
+      call.addReplica({ user_name: 'Anna M.' });
+      await waitUntil(() => el.state === 'connected', 'the marked replica was not heard');
       const observed = observe(el);
-      await expectIgnored(el, call, observed, (data) => call.message(data, 'early'));
-      await expectReplicaCounts(el, call, observed);
-      expect(el.shadowRoot!.textContent).to.include('Anna');
-      expect(el.shadowRoot!.textContent).to.not.include('Mallory');
+      await expectIgnored(el, call, clock, observed, (data) => call.message(data, 'early'));
+      await expectReplicaCounts(el, call, clock, observed);
+      // Reported once per call, however often the room changes.
+      call.addGuest('guest-2');
+      await settled();
+      expect(errors.map((error) => error.code)).to.deep.equal(['replica-unverified']);
+      expect(el.shadowRoot!.textContent).to.include('Anna M.');
     });
 
     it('ignores messages claiming to come from the local participant', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const observed = observe(el);
       const local = call.participants()['local']!.session_id;
-      await expectIgnored(el, call, observed, [
+      await expectIgnored(el, call, clock, observed, [
         (data) => call.message(data, local),
         (data) => call.message(data, 'local'),
       ]);
-      await expectReplicaCounts(el, call, observed);
+      await expectReplicaCounts(el, call, clock, observed);
     });
 
     it('ignores messages without a usable sender', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const observed = observe(el);
       for (const fromId of [
         undefined,
@@ -180,36 +180,37 @@ describe('<tavus-conversation> reliability', () => {
         [REPLICA_SESSION],
         { toString: () => REPLICA_SESSION },
       ]) {
-        await expectIgnored(el, call, observed, (data) =>
+        await expectIgnored(el, call, clock, observed, (data) =>
           call.emit('app-message', { data, fromId }),
         );
       }
-      await expectReplicaCounts(el, call, observed);
+      await expectReplicaCounts(el, call, clock, observed);
     });
 
     it("ignores the replica's messages for another conversation", async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const observed = observe(el);
-      await expectIgnored(el, call, observed, (data) => call.message(data), [
+      await expectIgnored(el, call, clock, observed, (data) => call.message(data), [
         forgeries('c999'),
         forgeries('C123'),
         forgeries(' c123'),
       ]);
-      await expectReplicaCounts(el, call, observed);
+      await expectReplicaCounts(el, call, clock, observed);
     });
 
     it('ignores messages whose message_type is not conversation or system', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const observed = observe(el);
       const types = ['application', 'webhook', 'Conversation', '', undefined, null];
       await expectIgnored(
         el,
         call,
+        clock,
         observed,
         (data) => call.message(data),
         types.map((type) => forgeries().map((message) => ({ ...message, message_type: type }))),
       );
-      await expectReplicaCounts(el, call, observed);
+      await expectReplicaCounts(el, call, clock, observed);
     });
   });
 });

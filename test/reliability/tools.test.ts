@@ -13,7 +13,7 @@ const toolCall = (properties: Record<string, unknown>, fields: Record<string, un
 describe('<tavus-conversation> reliability', () => {
   describe('tool calls', () => {
     it('runs two legacy calls of one tool in one inference with different object arguments, each once', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const ran: unknown[] = [];
       el.tools = { add_to_cart: (args) => (ran.push(args), 'ok') };
       const coffee = toolCall({ name: 'add_to_cart', arguments: { item: 'coffee' } }, { seq: 1 });
@@ -24,7 +24,7 @@ describe('<tavus-conversation> reliability', () => {
       // by the sequencer, so only the tool memory can catch them).
       call.message({ ...coffee, seq: undefined });
       call.message(JSON.stringify({ ...tea, seq: undefined }));
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(ran).to.deep.equal([{ item: 'coffee' }, { item: 'tea' }]);
       const results = call.interactions.filter(
         (message) => message.event_type === 'conversation.append_llm_context',
@@ -33,7 +33,7 @@ describe('<tavus-conversation> reliability', () => {
     });
 
     it('keeps registry calls apart by tool_call_id, whatever their arguments', async () => {
-      const { el, call } = await connectedElement();
+      const { el, call, clock } = await connectedElement();
       const ran: unknown[] = [];
       el.tools = { lookup: (args) => (ran.push(args), { found: true }) };
       for (const [id, args] of [
@@ -45,7 +45,7 @@ describe('<tavus-conversation> reliability', () => {
       ] as const) {
         call.message(toolCall({ name: 'lookup', arguments: args, tool_call_id: id }));
       }
-      await afterReorderWindow();
+      await afterReorderWindow(clock);
       expect(ran).to.deep.equal([{ q: 'a' }, { q: 'a' }, { q: 'b' }]);
       const ids = call.interactions
         .filter((message) => message.event_type === 'conversation.tool_result')
