@@ -3,22 +3,24 @@
  *
  * - `/`       the repository's `demo/` folder (except `demo/server/`)
  * - `/dist/`  the build output (`dist/cdn/tavus-conversation.js`, `dist/cdn/tavus-simulator.js`…)
- * - `/api/conversations` the `conversation-endpoint` contract against the Tavus API, mounted
- *   only when TAVUS_API_KEY is set (see tavus-endpoint.mjs); without it, pages run offline with
- *   the simulated replica.
+ * - `/api/conversations` the conversation endpoint, i.e. the package's own server module
+ *   (`tavus-conversation/server`, built into dist/lib/server), mounted only when TAVUS_API_KEY is
+ *   set; without it, pages run offline with the simulated replica.
  *
  * Environment: PORT (default 8000), HOST (default 127.0.0.1), TAVUS_API_KEY, TAVUS_API_URL,
- * TAVUS_REPLICA_ID, TAVUS_PERSONA_ID.
+ * TAVUS_REPLICA_ID, TAVUS_PERSONA_ID, TAVUS_ALLOWED_ORIGINS (comma separated; default this
+ * server's own origin), TAVUS_END_TOKEN_SECRET (default: a random one per process).
  */
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createTavusEndpoint } from './tavus-endpoint.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const API_PATH = '/api/conversations';
+const SERVER_MODULE = join(REPO_ROOT, 'dist', 'lib', 'server', 'index.js');
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -73,15 +75,20 @@ export async function startServer(options = {}) {
   }
 
   const apiKey = env.TAVUS_API_KEY?.trim();
+  const listed = (env.TAVUS_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  /** This server's own origins, known once it listens (PORT may be 0). */
+  let ownOrigins = [];
   const endpoint = apiKey
-    ? createTavusEndpoint({
+    ? await mountEndpoint({
+        env,
         apiKey,
-        apiUrl: env.TAVUS_API_URL || undefined,
-        replicaId: env.TAVUS_REPLICA_ID || undefined,
-        personaId: env.TAVUS_PERSONA_ID || undefined,
-        basePath: API_PATH,
-        fetch: options.fetch,
         log,
+        fetch: options.fetch,
+        listed,
+        ownOrigins: () => ownOrigins,
       })
     : null;
   const served = mounts(root);
@@ -108,6 +115,10 @@ export async function startServer(options = {}) {
     }
   });
 
+  // Slow clients: headers within 10 s, a whole request within 30 s (the endpoint cuts bodies at 10).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
   await new Promise((resolvePromise, reject) => {
     const onError = (error) => {
       server.off('listening', onListening);
@@ -131,6 +142,9 @@ export async function startServer(options = {}) {
   });
 
   const actualPort = server.address().port;
+  ownOrigins = [...new Set([host, 'localhost', '127.0.0.1'])]
+    .filter((name) => !['0.0.0.0', '::'].includes(name))
+    .map((name) => `http://${name.includes(':') ? `[${name}]` : name}:${actualPort}`);
   const shownHost =
     host === '127.0.0.1' || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const url = `http://${shownHost}:${actualPort}/`;
@@ -139,8 +153,49 @@ export async function startServer(options = {}) {
     url,
     port: actualPort,
     tavus: endpoint !== null,
+    /** The origins whose pages may use the endpoint. */
+    allowedOrigins: listed.length > 0 ? listed : ownOrigins,
     close: () => new Promise((done) => server.close(() => done())),
   };
+}
+
+/**
+ * The package's server module, configured from the environment, as Node's `(req, res)`.
+ * Allowed origins default to this server's own; the end-token secret to a random one.
+ */
+async function mountEndpoint({ env, apiKey, log, fetch, listed, ownOrigins }) {
+  if (!existsSync(SERVER_MODULE)) {
+    throw new Error(
+      'The conversation endpoint is built into dist/lib/server: run `npm run build` first (npm start does).',
+    );
+  }
+  if (!env.TAVUS_REPLICA_ID && !env.TAVUS_PERSONA_ID) {
+    throw new Error('TAVUS_API_KEY is set: set TAVUS_REPLICA_ID and/or TAVUS_PERSONA_ID too.');
+  }
+  const { createConversationHandler, toNodeHandler } = await import(
+    pathToFileURL(SERVER_MODULE).href
+  );
+  let secret = env.TAVUS_END_TOKEN_SECRET?.trim();
+  if (!secret) {
+    secret = randomBytes(32).toString('hex');
+    log(
+      'TAVUS_END_TOKEN_SECRET is not set: end tokens are signed with a random secret made for this process, so they stop working when it restarts.',
+    );
+  }
+  const handler = createConversationHandler({
+    apiKey,
+    endTokenSecret: secret,
+    allowedOrigins: listed.length > 0 ? listed : (origin) => ownOrigins().includes(origin),
+    conversation: {
+      ...(env.TAVUS_REPLICA_ID ? { replicaId: env.TAVUS_REPLICA_ID } : {}),
+      ...(env.TAVUS_PERSONA_ID ? { personaId: env.TAVUS_PERSONA_ID } : {}),
+    },
+    ...(env.TAVUS_API_URL ? { apiUrl: env.TAVUS_API_URL } : {}),
+    basePath: API_PATH,
+    log,
+    ...(fetch ? { fetch } : {}),
+  });
+  return toNodeHandler(handler);
 }
 
 async function serveStatic(req, res, served) {
@@ -239,10 +294,11 @@ function sendJson(res, status, body) {
 
 async function main() {
   try {
-    const { url, tavus, close } = await startServer();
+    const { url, tavus, allowedOrigins, close } = await startServer();
     console.log(`tavus-conversation demo: ${url}`);
     if (tavus) {
       console.log(`Tavus API: TAVUS_API_KEY is set, POST ${API_PATH} creates real conversations.`);
+      console.log(`Pages allowed to use it (TAVUS_ALLOWED_ORIGINS): ${allowedOrigins.join(', ')}`);
     } else {
       console.log('Offline: no TAVUS_API_KEY, the demo pages use the simulated replica.');
     }

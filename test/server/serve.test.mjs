@@ -11,10 +11,13 @@ import { startServer } from '../../demo/server/serve.mjs';
 
 const SERVE = resolve(dirname(fileURLToPath(import.meta.url)), '../../demo/server/serve.mjs');
 
-function get(base, path, method = 'GET', body) {
+function get(base, path, method = 'GET', body, extraHeaders = {}) {
   const { hostname, port } = new URL(base);
   return new Promise((resolvePromise, reject) => {
-    const headers = body === undefined ? {} : { 'content-type': 'application/json' };
+    const headers = {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...extraHeaders,
+    };
     // `path` is sent exactly as written: no client-side normalisation of `..`.
     const req = request({ hostname, port, method, path, headers }, (res) => {
       const chunks = [];
@@ -142,20 +145,28 @@ describe('demo server', () => {
     assert.match(body.error.message, /TAVUS_API_KEY/);
   });
 
-  it('mounts the Tavus endpoint when TAVUS_API_KEY is set', async () => {
+  it('mounts the Tavus endpoint when TAVUS_API_KEY is set, for its own origin only', async () => {
     const requests = [];
     const tavus = createServer((req, res) => {
-      requests.push({ path: req.url, key: req.headers['x-api-key'] });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ conversation_id: 'c42', conversation_url: 'https://tavus.daily.co/c42' }),
-      );
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        requests.push({ path: req.url, key: req.headers['x-api-key'], body: JSON.parse(text) });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            conversation_id: 'c42',
+            conversation_url: 'https://tavus.daily.co/c42',
+          }),
+        );
+      });
     });
     await new Promise((done) => tavus.listen(0, '127.0.0.1', done));
+    const lines = [];
     const withKey = await startServer({
       port: 0,
       root,
-      log: () => {},
+      log: (line) => lines.push(line),
       env: {
         TAVUS_API_KEY: 'secret-key',
         TAVUS_API_URL: `http://127.0.0.1:${tavus.address().port}`,
@@ -164,16 +175,61 @@ describe('demo server', () => {
     });
     try {
       assert.equal(withKey.tavus, true);
-      const response = await get(withKey.url, '/api/conversations', 'POST', {});
-      assert.equal(response.status, 200);
-      assert.deepEqual(JSON.parse(response.text), {
-        conversation_url: 'https://tavus.daily.co/c42',
-        conversation_id: 'c42',
-      });
-      assert.deepEqual(requests, [{ path: '/v2/conversations', key: 'secret-key' }]);
+      assert.deepEqual(withKey.allowedOrigins, [
+        `http://127.0.0.1:${withKey.port}`,
+        `http://localhost:${withKey.port}`,
+      ]);
+      const own = new URL(withKey.url).origin;
+      const response = await get(withKey.url, '/api/conversations', 'POST', {}, { origin: own });
+      assert.equal(response.status, 200, response.text);
+      const body = JSON.parse(response.text);
+      assert.equal(body.conversation_url, 'https://tavus.daily.co/c42');
+      assert.equal(body.conversation_id, 'c42');
+      assert.match(body.end_token, /^[\w-]{43}$/);
+      assert.deepEqual(
+        requests.map((r) => [r.path, r.key, r.body.replica_id, r.body.require_auth]),
+        [['/v2/conversations', 'secret-key', 'r1', true]],
+      );
+      const foreign = await get(
+        withKey.url,
+        '/api/conversations',
+        'POST',
+        {},
+        {
+          origin: 'https://elsewhere.example',
+        },
+      );
+      assert.equal(foreign.status, 403);
+      const none = await get(withKey.url, '/api/conversations', 'POST', {});
+      assert.equal(none.status, 403);
+      assert.equal(requests.length, 1);
+      assert.ok(lines.some((line) => /TAVUS_END_TOKEN_SECRET is not set/.test(line)));
+      assert.ok(!lines.join('\n').includes('secret-key'));
     } finally {
       await withKey.close();
       await new Promise((done) => tavus.close(done));
+    }
+  });
+
+  it('takes the allowed origins from TAVUS_ALLOWED_ORIGINS', async () => {
+    const withKey = await startServer({
+      port: 0,
+      root,
+      log: () => {},
+      env: {
+        TAVUS_API_KEY: 'secret-key',
+        TAVUS_PERSONA_ID: 'p1',
+        TAVUS_ALLOWED_ORIGINS: ' https://a.example , https://b.example ',
+        TAVUS_END_TOKEN_SECRET: 'x'.repeat(40),
+      },
+    });
+    try {
+      assert.deepEqual(withKey.allowedOrigins, ['https://a.example', 'https://b.example']);
+      const own = new URL(withKey.url).origin;
+      const response = await get(withKey.url, '/api/conversations', 'POST', {}, { origin: own });
+      assert.equal(response.status, 403);
+    } finally {
+      await withKey.close();
     }
   });
 
@@ -207,7 +263,8 @@ describe('demo server', () => {
         }, 5000);
         const onData = (chunk) => {
           output += chunk;
-          if (/http:\/\/localhost:\d+\//.test(output) && /\n.*\n/.test(output)) child.kill();
+          // The last line it prints when it runs: offline, or the allowed origins.
+          if (/Offline:|Pages allowed to use it.*\n/.test(output)) child.kill();
         };
         child.stdout.on('data', onData);
         child.stderr.on('data', onData);
@@ -229,6 +286,11 @@ describe('demo server', () => {
       assert.match(
         output,
         /TAVUS_API_KEY is set, POST \/api\/conversations creates real conversations/,
+      );
+      assert.match(output, /TAVUS_END_TOKEN_SECRET is not set/);
+      assert.match(
+        output,
+        /Pages allowed to use it \(TAVUS_ALLOWED_ORIGINS\): http:\/\/127\.0\.0\.1:\d+, http:\/\/localhost:\d+/,
       );
       assert.ok(!output.includes('very-secret-key'));
     });
