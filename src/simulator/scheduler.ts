@@ -1,10 +1,12 @@
 /**
  * Timers on a virtual timeline. Every task has a due time in virtual milliseconds; a task
  * scheduled from inside another task is due relative to that task's due time, not to the moment
- * the browser happened to run it. One real `setTimeout` drives the queue and tasks always run in
+ * the browser happened to run it. One real timer drives the queue and tasks always run in
  * (due, insertion) order, so timer jitter can delay the stream but never reorder it: together
- * with a seeded `Random`, the same inputs give the same event order on every run.
+ * with a seeded `Random`, the same inputs give the same event order on every run, in every engine.
  */
+import type { Clock } from '../protocol/index.js';
+
 export type Cancel = () => void;
 
 interface Task {
@@ -15,24 +17,45 @@ interface Task {
 
 const NOOP: Cancel = () => {};
 
+/** `performance.now()` and the browser's timers. */
+const BROWSER_CLOCK: Clock = {
+  now: () => performance.now(),
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export class Scheduler {
   private readonly tasks: Task[] = [];
   private readonly origin: number;
   private order = 0;
   private current = 0;
   private running = false;
+  /** Outside tasks: virtual time has been read in this synchronous run and holds still. */
+  private holding = false;
   private disposed = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private timerDue = Infinity;
 
-  constructor(private readonly clock: () => number = () => performance.now()) {
-    this.origin = clock();
+  /** `clock` gives the time and the one real timer; tests pass a `ManualClock`. */
+  constructor(private readonly clock: Clock = BROWSER_CLOCK) {
+    this.origin = clock.now();
   }
 
   /** Virtual milliseconds since the scheduler was made. */
   now(): number {
-    // Inside a task, time is that task's due time; outside, real time catches it up.
-    if (!this.running) this.current = Math.max(this.current, this.clock() - this.origin);
+    // Inside a task, time is that task's due time. Outside, it catches up with the clock once per
+    // synchronous run and then holds: tasks scheduled together share one instant, however long
+    // the engine takes between the calls (a GC pause, a busy machine, a coarse or jittered
+    // `performance.now()`). Reading the clock on every call let Firefox run a child task after a
+    // sibling scheduled later, with a shorter delay, in the same run.
+    if (!this.running && !this.holding) {
+      this.current = Math.max(this.current, this.clock.now() - this.origin);
+      this.holding = true;
+      // A promise job rather than queueMicrotask, which fake-timer libraries may replace.
+      void Promise.resolve().then(() => {
+        this.holding = false;
+      });
+    }
     return this.current;
   }
 
@@ -50,7 +73,7 @@ export class Scheduler {
     };
   }
 
-  /** Tasks not yet run (for tests and for `destroy()` checks). */
+  /** Tasks not yet run. */
   get pending(): number {
     return this.tasks.length;
   }
@@ -87,13 +110,15 @@ export class Scheduler {
     }
     if (this.timer !== undefined && this.timerDue <= next.due) return;
     this.clearTimer();
-    const delay = Math.max(0, next.due - (this.clock() - this.origin));
+    // Whole milliseconds, rounded up: a timer that fires early (engines round and clamp delays
+    // differently) finds nothing due and re-arms, instead of spinning on zero-delay timers.
+    const delay = Math.max(0, Math.ceil(next.due - (this.clock.now() - this.origin)));
     this.timerDue = next.due;
-    this.timer = setTimeout(() => this.flush(), delay);
+    this.timer = this.clock.setTimeout(() => this.flush(), delay);
   }
 
   private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     this.timerDue = Infinity;
   }
@@ -101,13 +126,16 @@ export class Scheduler {
   private flush(): void {
     this.timer = undefined;
     this.timerDue = Infinity;
-    const realNow = this.clock() - this.origin;
+    // Time moved on to run these tasks (a manual clock may do it within one synchronous run).
+    this.holding = false;
+    const realNow = this.clock.now() - this.origin;
     this.running = true;
     try {
       // Tasks that became due while we ran (scheduled with short delays) run in this same pass,
       // still in virtual order.
-      while (!this.disposed && this.tasks.length > 0 && (this.tasks[0] as Task).due <= realNow) {
-        const task = this.tasks.shift() as Task;
+      for (let task = this.tasks[0]; task && task.due <= realNow; task = this.tasks[0]) {
+        if (this.disposed) break;
+        this.tasks.shift();
         this.current = Math.max(this.current, task.due);
         try {
           task.run();

@@ -1,9 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { ManualClock, type Clock } from '../../src/protocol/index.js';
 import { decide, parseAddCoffee, toolReply } from '../../src/simulator/brain.js';
 import { Random } from '../../src/simulator/random.js';
 import { Scheduler } from '../../src/simulator/scheduler.js';
 import { planSpeech, textOf, wordsSpokenBy } from '../../src/simulator/speech.js';
-import { sleep } from './helpers.js';
 
 const NOW = new Date(2026, 10, 24, 15, 42);
 
@@ -34,23 +34,90 @@ describe('simulator building blocks', () => {
   });
 
   describe('Scheduler', () => {
-    it('runs tasks in due order, ties in insertion order, nested tasks relative to their parent', async () => {
-      const scheduler = new Scheduler();
+    /** A ManualClock as an engine's clock and timers look: coarse, or firing timers early. */
+    function engineClock(manual: ManualClock, { quantumMs = 0, earlyMs = 0 } = {}): Clock {
+      return {
+        // A coarse clock, like Firefox's reduced timer precision (privacy.resistFingerprinting).
+        now: () => (quantumMs ? Math.floor(manual.now() / quantumMs) * quantumMs : manual.now()),
+        // A timer that fires a little before its delay by this clock (rounding differs per engine).
+        setTimeout: (callback, ms) => manual.setTimeout(callback, ms >= 2 ? ms - earlyMs : ms),
+        clearTimeout: (handle) => manual.clearTimeout(handle),
+      };
+    }
+
+    /** The issue 12 scenario; `stall` runs between two calls of one synchronous block. */
+    function siblingsAndChild(scheduler: Scheduler, stall: () => void): string[] {
       const order: string[] = [];
       scheduler.after(30, () => order.push('c'));
+      stall();
       scheduler.after(10, () => {
         order.push('a');
         // Due at 10 + 15 = 25, before c, however late this task ran.
         scheduler.after(15, () => order.push('b'));
       });
+      stall();
       scheduler.after(30, () => order.push('d'));
-      await sleep(80);
+      return order;
+    }
+
+    it('runs tasks in due order, ties in insertion order, nested tasks relative to their parent', () => {
+      const clock = new ManualClock();
+      const scheduler = new Scheduler(clock);
+      const order = siblingsAndChild(scheduler, () => {});
+      clock.advance(24);
+      expect(order).to.deep.equal(['a']);
+      clock.advance(1);
+      expect(order).to.deep.equal(['a', 'b']);
+      clock.advance(5);
       expect(order).to.deep.equal(['a', 'b', 'c', 'd']);
       expect(scheduler.pending).to.equal(0);
+      expect(clock.pendingTimers).to.equal(0);
     });
 
-    it('keeps the virtual order when the browser is late', async () => {
-      const scheduler = new Scheduler();
+    it('gives tasks scheduled in one synchronous run one instant, however slow the engine is between the calls', async () => {
+      // Firefox ran ['a', 'c', 'b', 'd'] (issue 12): each call read the clock again, so a stall
+      // of more than 5 ms between the first two calls put b (10 + 15 after the stall) after c.
+      const clock = new ManualClock();
+      const scheduler = new Scheduler(clock);
+      const order = siblingsAndChild(scheduler, () => clock.advance(8));
+      clock.advance(100);
+      expect(order).to.deep.equal(['a', 'b', 'c', 'd']);
+      // The next synchronous run reads the clock again: time did not stop for good.
+      await Promise.resolve();
+      const later: number[] = [];
+      scheduler.after(0, () => later.push(scheduler.now()));
+      clock.advance(1);
+      expect(later).to.deep.equal([116]);
+    });
+
+    it('keeps the same order with a coarse clock and timers that fire early', () => {
+      for (const options of [
+        { quantumMs: 100 / 6 },
+        { earlyMs: 1 },
+        { quantumMs: 1, earlyMs: 1 },
+      ]) {
+        const manual = new ManualClock();
+        const clock = engineClock(manual, options);
+        const scheduler = new Scheduler(clock);
+        const order = siblingsAndChild(scheduler, () => manual.advance(7));
+        manual.advance(200);
+        expect(order, JSON.stringify(options)).to.deep.equal(['a', 'b', 'c', 'd']);
+        expect(manual.pendingTimers).to.equal(0);
+      }
+    });
+
+    it('never runs a task before its due time by the clock, even when timers fire early', () => {
+      const manual = new ManualClock();
+      const scheduler = new Scheduler(engineClock(manual, { earlyMs: 1 }));
+      const ranAt: number[] = [];
+      for (const ms of [3, 10, 10, 40]) scheduler.after(ms, () => ranAt.push(manual.now()));
+      manual.advance(100);
+      expect(ranAt).to.deep.equal([3, 10, 10, 40]);
+    });
+
+    it('keeps the virtual order when the browser is late', () => {
+      const clock = new ManualClock();
+      const scheduler = new Scheduler(clock);
       const order: number[] = [];
       for (let i = 0; i < 5; i++) {
         scheduler.after(5 + i * 2, () => {
@@ -58,27 +125,35 @@ describe('simulator building blocks', () => {
           scheduler.after(1, () => order.push(10 + i));
         });
       }
-      // Block the thread so that everything becomes due at once.
-      const until = performance.now() + 40;
-      while (performance.now() < until) {
-        /* busy */
-      }
-      await sleep(20);
+      // The browser runs nothing for 40 ms: everything is due at once when the timer fires.
+      clock.advance(40);
       expect(order).to.deep.equal([0, 10, 1, 11, 2, 12, 3, 13, 4, 14]);
     });
 
-    it('cancels a task and drops everything on dispose', async () => {
-      const scheduler = new Scheduler();
+    it('cancels a task and drops everything on dispose', () => {
+      const clock = new ManualClock();
+      const scheduler = new Scheduler(clock);
       const ran: string[] = [];
       const cancel = scheduler.after(5, () => ran.push('cancelled'));
       scheduler.after(10, () => ran.push('disposed'));
       cancel();
       expect(scheduler.pending).to.equal(1);
+      expect(clock.pendingTimers).to.equal(1);
       scheduler.dispose();
       scheduler.after(1, () => ran.push('after dispose'));
-      await sleep(30);
+      expect(clock.pendingTimers, 'the real timer is cleared').to.equal(0);
+      clock.advance(30);
       expect(ran).to.deep.equal([]);
       expect(scheduler.pending).to.equal(0);
+    });
+
+    it('runs on the browser clock by default', async () => {
+      const scheduler = new Scheduler();
+      const order = siblingsAndChild(scheduler, () => {});
+      await waitUntil(() => scheduler.pending === 0, 'the scheduled tasks did not run', {
+        timeout: 10000,
+      });
+      expect(order).to.deep.equal(['a', 'b', 'c', 'd']);
     });
   });
 
