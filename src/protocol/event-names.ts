@@ -20,7 +20,7 @@ type Separated<T extends string, Separator extends string> = T extends `${infer 
  */
 export type DomEventName<T extends KnownEventType> = `tavus-${Separated<WithoutPrefix<T>, '-'>}`;
 
-/** DOM event name → Tavus event for every known event type (`'tavus-utterance'` → `UtteranceEvent`). */
+/** DOM event name → Tavus event, for each known type (`tavus-utterance` → `UtteranceEvent`). */
 export type TavusDomEventMap = {
   [K in KnownEventType as DomEventName<K>]: TavusEventMap[K];
 };
