@@ -91,6 +91,8 @@ export default function minifyTemplates() {
   return {
     name: 'minify-lit-templates',
     async transform(code, id) {
+      // TAGS is shared with transforms of other modules that ran while this one awaited esbuild.
+      TAGS.lastIndex = 0;
       if (!/\/src\/.*\.ts$/.test(id) || !TAGS.test(code)) return null;
       TAGS.lastIndex = 0;
       let out = '';
