@@ -6,14 +6,11 @@ import type {
   ParticipantLike,
 } from './daily-like.js';
 import { DAILY_EVENTS_USED } from './daily-like.js';
-import {
-  ConversationError,
-  describeFailure,
-  explainFailure,
-  failureCause,
-} from '../state/errors.js';
+import { ConversationError, describeFailure, failureCause } from '../state/errors.js';
 import { availabilityFromCameraError } from './media-issue.js';
-import { findReplica, playableTrack } from './replica.js';
+import { joinCancelled, joinFailure, whenAborted } from './join-errors.js';
+import { DEVICES_USABLE, deriveMedia, sameMedia, type DeviceState } from './media-state.js';
+import { findReplica } from './replica.js';
 
 /** daily-js refuses app-message data whose JSON is longer than this many characters. */
 export const MAX_APP_MESSAGE_LENGTH = 4096;
@@ -42,12 +39,15 @@ export interface CallCallbacks {
   fatalError(message: string): void;
 }
 
-export interface JoinOptions {
+export interface PrepareOptions {
+  startVideoOff: boolean;
+  startAudioOff: boolean;
+}
+
+export interface JoinOptions extends PrepareOptions {
   url: string;
   token?: string;
   userName?: string;
-  startVideoOff: boolean;
-  startAudioOff: boolean;
 }
 
 /**
@@ -67,11 +67,10 @@ export class CallController {
   private joined = false;
   private disposed: Promise<void> | null = null;
   private media: CallMedia = { ...NO_MEDIA };
-  private deviceState: Pick<CallMedia, 'microphoneAvailable' | 'cameraAvailable' | 'mediaIssue'> = {
-    microphoneAvailable: true,
-    cameraAvailable: true,
-    mediaIssue: null,
-  };
+  private deviceState: DeviceState = DEVICES_USABLE;
+  private preparing: Promise<DailyCallLike> | null = null;
+  /** For the page's metrics and the benchmark: the moment daily-js is asked to join. */
+  onJoinBegun: (() => void) | undefined;
   /** The devices the user wants on: a retry never turns on one they chose to keep off. */
   private wanted = { audio: true, video: true };
 
@@ -80,33 +79,32 @@ export class CallController {
     private readonly callbacks: CallCallbacks,
   ) {}
 
-  /** Creates the call object and joins. Rejects with a ConversationError a person can read. */
-  async join(options: JoinOptions, signal: AbortSignal): Promise<void> {
+  /**
+   * Creates the call object and starts loading Daily's call bundle, before the room is known:
+   * the start overlaps this with the endpoint's answer, and intent (a pointer over the start
+   * button) can begin it even earlier. Settles once; join() awaits it.
+   */
+  prepare(options: PrepareOptions): Promise<DailyCallLike> {
     this.wanted = { audio: !options.startAudioOff, video: !options.startVideoOff };
-    let call: DailyCallLike;
-    try {
-      call = await this.factory({
-        // Several elements may live on one page; each owns its own call object.
-        allowMultipleCallInstances: true,
-        // Load Daily's call bundle with a script tag instead of eval, for pages with a CSP.
-        dailyConfig: { avoidEval: true },
-        startVideoOff: options.startVideoOff,
-        startAudioOff: options.startAudioOff,
-      });
-    } catch (reason) {
-      throw new ConversationError(
-        'call-unavailable',
-        `The video call library could not be loaded: ${describeFailure(reason)}`,
-      );
-    }
-    if (this.leaving) {
-      // Ended while the factory (daily-js' first import) was still on its way.
-      await Promise.resolve(call.destroy()).catch(() => {});
-      throw joinCancelled();
-    }
-    this.call = call;
-    this.listen(call);
+    this.preparing ??= this.create(options);
+    return this.preparing;
+  }
+
+  /**
+   * Tells Daily the room and token while something else is still pending (the visitor looking
+   * at the device check), so the join has less to do. A failure here is the join's to report.
+   */
+  async preAuth(url: string, token: string | undefined): Promise<void> {
+    const call = await this.preparing?.catch(() => null);
+    if (!call?.preAuth || this.leaving) return;
+    await Promise.resolve(call.preAuth({ url, ...(token ? { token } : {}) })).catch(() => {});
+  }
+
+  /** Joins the room (preparing the call first if that has not begun). */
+  async join(options: JoinOptions, signal: AbortSignal): Promise<void> {
+    const call = await this.prepare(options);
     if (signal.aborted) throw joinCancelled();
+    this.onJoinBegun?.();
 
     try {
       const joining = Promise.resolve(
@@ -124,10 +122,7 @@ export class CallController {
       await Promise.race([joining, whenAborted(signal)]);
     } catch (reason) {
       if (signal.aborted) throw joinCancelled();
-      throw new ConversationError(
-        'join-failed',
-        explainFailure('Could not join the conversation', reason),
-      );
+      throw joinFailure(reason);
     }
     if (signal.aborted) throw joinCancelled();
     this.joined = true;
@@ -202,6 +197,36 @@ export class CallController {
     }
     this.call = null;
     this.media = { ...NO_MEDIA };
+  }
+
+  private async create(options: PrepareOptions): Promise<DailyCallLike> {
+    let call: DailyCallLike;
+    try {
+      call = await this.factory({
+        // Several elements may live on one page; each owns its own call object.
+        allowMultipleCallInstances: true,
+        // Load Daily's call bundle with a script tag instead of eval, for pages with a CSP.
+        dailyConfig: { avoidEval: true },
+        startVideoOff: options.startVideoOff,
+        startAudioOff: options.startAudioOff,
+      });
+    } catch (reason) {
+      throw new ConversationError(
+        'call-unavailable',
+        `The video call library could not be loaded: ${describeFailure(reason)}`,
+      );
+    }
+    if (this.leaving) {
+      // Ended while the factory (daily-js' first import) was still on its way.
+      await Promise.resolve(call.destroy()).catch(() => {});
+      throw joinCancelled();
+    }
+    this.call = call;
+    this.listen(call);
+    // Daily's call bundle: fetched now, not when join() asks for it. A failure to load it shows
+    // again, and is reported, by the join.
+    if (call.load) Promise.resolve(call.load()).catch(() => {});
+    return call;
   }
 
   private listen(call: DailyCallLike): void {
@@ -300,70 +325,11 @@ export class CallController {
     } catch {
       return;
     }
-    const replica = this.replicaSessionId
-      ? Object.values(all).find((p) => p?.session_id === this.replicaSessionId)
-      : undefined;
-    const local = all['local'];
-    const localVideo = local?.tracks?.video;
-    const localAudio = local?.tracks?.audio;
-    const blockedVideo = localVideo?.state === 'blocked' && localVideo.blocked?.byPermissions;
-    const blockedAudio = localAudio?.state === 'blocked' && localAudio.blocked?.byPermissions;
-    // A device that plays is usable again, whatever failed before; with both usable, the notice
-    // has nothing left to say.
-    const recovered = { ...this.deviceState };
-    if (localVideo?.state === 'playable') recovered.cameraAvailable = true;
-    if (localAudio?.state === 'playable') recovered.microphoneAvailable = true;
-    if (recovered.cameraAvailable && recovered.microphoneAvailable) recovered.mediaIssue = null;
-    this.deviceState = recovered;
-    const device = { ...recovered };
-    if (blockedVideo) device.cameraAvailable = false;
-    if (blockedAudio) device.microphoneAvailable = false;
-    if (!device.mediaIssue && (blockedVideo || blockedAudio)) {
-      device.mediaIssue =
-        blockedVideo && blockedAudio
-          ? 'permission-denied'
-          : blockedVideo
-            ? 'camera-denied'
-            : 'microphone-denied';
-    }
-
-    const next: CallMedia = {
-      replicaVideo: playableTrack(replica?.tracks?.video),
-      replicaAudio: playableTrack(replica?.tracks?.audio),
-      selfVideo: playableTrack(localVideo),
-      microphoneOn: device.microphoneAvailable && safeBoolean(() => call.localAudio()),
-      cameraOn: device.cameraAvailable && safeBoolean(() => call.localVideo()),
-      ...device,
-    };
-    if (!sameMedia(this.media, next)) {
-      this.media = next;
-      this.callbacks.mediaChanged(next);
+    const { media, devices } = deriveMedia(call, all, this.replicaSessionId, this.deviceState);
+    this.deviceState = devices;
+    if (!sameMedia(this.media, media)) {
+      this.media = media;
+      this.callbacks.mediaChanged(media);
     }
   }
-}
-
-/** end() or a removal came while the call was being made or joined. */
-function joinCancelled(): ConversationError {
-  return new ConversationError('join-failed', 'The join was cancelled.');
-}
-
-/** Rejects once the signal aborts (never settles otherwise). */
-function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_, reject) => {
-    const cancelled = () => reject(joinCancelled());
-    if (signal.aborted) cancelled();
-    else signal.addEventListener('abort', cancelled, { once: true });
-  });
-}
-
-function safeBoolean(read: () => boolean): boolean {
-  try {
-    return Boolean(read());
-  } catch {
-    return false;
-  }
-}
-
-function sameMedia(a: CallMedia, b: CallMedia): boolean {
-  return (Object.keys(a) as (keyof CallMedia)[]).every((key) => a[key] === b[key]);
 }

@@ -4,7 +4,12 @@ import { ConversationError, asSentence, failureCause } from '../state/errors.js'
 export interface CreatedConversation {
   conversationUrl: string;
   conversationId?: string;
+  /** Admits this visitor to the private room; handed to daily-js as `token`, never in a URL. */
   meetingToken?: string;
+  /** Proves to the backend that this page created the conversation, so it may end it. */
+  endToken?: string;
+  /** The call's time limit in seconds, as the backend created it. */
+  maxCallDuration?: number;
 }
 
 /** How long the site's backend may take to create a conversation before we give up. */
@@ -14,7 +19,8 @@ const MAX_SERVER_MESSAGE = 200;
 /**
  * Asks the site's own backend to create a Tavus conversation (the API key stays there).
  * Contract: `POST <endpoint>` with a JSON body, answer `{conversation_url, conversation_id?,
- * meeting_token?}`. Every failure becomes a ConversationError that says what happened.
+ * meeting_token?, end_token?, max_call_duration?}`. Every failure becomes a ConversationError
+ * that says what happened.
  */
 export async function createConversation(
   endpoint: string,
@@ -51,27 +57,35 @@ export async function createConversation(
   }
   const id = record['conversation_id'];
   const token = record['meeting_token'];
+  const endToken = record['end_token'];
+  const limit = record['max_call_duration'];
   return {
     conversationUrl: url,
     ...(typeof id === 'string' && id ? { conversationId: id } : {}),
     ...(typeof token === 'string' && token ? { meetingToken: token } : {}),
+    ...(typeof endToken === 'string' && endToken ? { endToken } : {}),
+    ...(typeof limit === 'number' && Number.isFinite(limit) && limit > 0
+      ? { maxCallDuration: limit }
+      : {}),
   };
 }
 
 /**
- * Asks the backend to end the conversation (`POST <endpoint>/<id>/end`) so billing stops.
- * `keepalive` lets it finish while the page unloads.
+ * Asks the backend to end the conversation (`POST <endpoint>/<id>/end`) so billing stops, with
+ * the `end_token` its create answer carried (a backend refuses an end without it). `keepalive`
+ * lets it finish while the page unloads.
  */
 export async function endConversation(
   endpoint: string,
   conversationId: string,
+  endToken?: string,
   timeoutMs = ENDPOINT_TIMEOUT_MS,
 ): Promise<void> {
   const url = `${endpoint.replace(/\/+$/, '')}/${encodeURIComponent(conversationId)}/end`;
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: '{}',
+    body: JSON.stringify(endToken ? { end_token: endToken } : {}),
     keepalive: true,
     credentials: 'same-origin',
     signal: AbortSignal.timeout(timeoutMs),

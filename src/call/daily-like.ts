@@ -43,6 +43,10 @@ export interface DailyCallLike {
   localAudio(): boolean;
   localVideo(): boolean;
   meetingState(): string;
+  /** Loads Daily's call bundle ahead of the join (daily-js `load()`). */
+  load?(): Promise<unknown>;
+  /** Tells Daily the room and token ahead of the join (daily-js `preAuth()`). */
+  preAuth?(options: { url: string; token?: string }): Promise<unknown>;
 }
 
 /** Options the element passes to the factory: daily-js' own factory options. */

@@ -59,6 +59,9 @@ export class ConversationSession implements ReactiveController {
   private attempt: ConversationAttempt | null = null;
   /** The attempt in progress only. */
   private live: ConversationAttempt | null = null;
+  /** An attempt warmed up on intent, waiting for start() to run it. */
+  private warm: ConversationAttempt | null = null;
+  private warming = false;
   private starting: Promise<void> | null = null;
   /** Bumped by end(): a start still loading the call machinery sees it and gives up. */
   private ticket = 0;
@@ -88,8 +91,42 @@ export class ConversationSession implements ReactiveController {
     clearTimeout(this.teardownTimer);
     this.teardownTimer = setTimeout(() => {
       this.teardownTimer = undefined;
-      if (!this.host.isConnected) void this.end('left');
+      if (this.host.isConnected) return;
+      this.coolDown();
+      void this.end('left');
     }, MOVE_GRACE_MS);
+  }
+
+  /**
+   * The visitor shows intent to start (a pointer over or focus on a start control, the launcher
+   * opened): load the call machinery, make the call object and fetch Daily's call bundle now, so
+   * that a click finds them ready. Creates no conversation; does nothing while one is live.
+   */
+  warmUp(): void {
+    if (this.warm || this.warming || this.live || LIVE_STATES.includes(this.state)) return;
+    this.warming = true;
+    loadAttempt().then(
+      (module) => {
+        this.warming = false;
+        if (this.warm || this.live || !this.host.isConnected) return;
+        const attempt: ConversationAttempt = new module.ConversationAttempt(
+          this.portFor(() => this.live === attempt),
+          this.config,
+        );
+        this.warm = attempt;
+        attempt.warmUp();
+      },
+      () => {
+        // A start reports it, and may succeed: the network may be back by then.
+        this.warming = false;
+      },
+    );
+  }
+
+  /** Drops a warmed-up attempt that nobody started (the element left the page). */
+  private coolDown(): void {
+    void this.warm?.end();
+    this.warm = null;
   }
 
   /** Joins the conversation; resolves once in the room, rejects with the reason it failed. */
@@ -161,10 +198,13 @@ export class ConversationSession implements ReactiveController {
       if (ticket === this.ticket) await this.end('left');
       throw cancelled();
     }
-    const attempt: ConversationAttempt = new module.ConversationAttempt(
-      this.portFor(() => this.live === attempt),
-      this.config,
-    );
+    const attempt: ConversationAttempt =
+      this.warm ??
+      new module.ConversationAttempt(
+        this.portFor(() => this.live === attempt),
+        this.config,
+      );
+    this.warm = null;
     this.attempt = this.live = attempt;
     // Leaving the page ends the call, and a conversation the element created, so billing stops.
     window.addEventListener('pagehide', this.handlePageHide);

@@ -1,6 +1,7 @@
 import { CallController } from '../call/call-controller.js';
 import { createConversation, endConversation } from '../call/conversation-endpoint.js';
 import { createDailyCall } from '../call/daily-factory.js';
+import type { CallFactory } from '../call/daily-like.js';
 import { TavusSendEvent } from '../events/send-event.js';
 import { createProtocolEvent } from '../events/tavus-protocol-event.js';
 import { domEventName } from '../protocol/event-names.js';
@@ -76,35 +77,72 @@ export class ConversationAttempt {
     return this.created !== null;
   }
 
+  /**
+   * Starts what does not depend on the room: the call object and Daily's call bundle. `run()`
+   * does it too, alongside the endpoint's request; intent (a pointer over the start button) may
+   * do it earlier. Creates no conversation.
+   */
+  warmUp(): void {
+    if (!this.over) this.ensureCall();
+  }
+
+  private ensureCall(): CallController {
+    if (this.call) return this.call;
+    const config = this.config();
+    const call = this.createCall(config.callFactory ?? createDailyCall);
+    this.call = call;
+    // A failure shows again, and is reported, when run() joins.
+    call
+      .prepare({ startVideoOff: config.cameraOff, startAudioOff: config.microphoneOff })
+      .catch(() => {});
+    return call;
+  }
+
   /** Joins; resolves once in the room, rejects with a ConversationError that says why not. */
   async run(): Promise<void> {
+    this.throwIfOver();
     const config = this.config();
-    let url = config.conversationUrl.trim();
-    let token: string | undefined;
-    let createdId: string | undefined;
-    if (!url) {
-      const endpoint = config.conversationEndpoint.trim();
-      if (!endpoint) {
-        throw new ConversationError(
-          'missing-configuration',
-          'Set conversation-url or conversation-endpoint before starting the conversation.',
-        );
-      }
-      const created = await createConversation(endpoint, {}, this.abort.signal);
-      url = created.conversationUrl;
-      token = created.meetingToken;
-      createdId = created.conversationId;
-      this.created = { endpoint };
+    const given = config.conversationUrl.trim();
+    const endpoint = config.conversationEndpoint.trim();
+    if (!given && !endpoint) {
+      throw new ConversationError(
+        'missing-configuration',
+        'Set conversation-url or conversation-endpoint before starting the conversation.',
+      );
     }
-    const room = parseConversationUrl(url);
-    token ??= room.token;
+    // A URL that cannot be joined fails before anything is made or fetched.
+    let room = given ? parseConversationUrl(given) : null;
+    // The call object and Daily's bundle need no room: they load while the endpoint answers.
+    const call = this.ensureCall();
+    let token = room?.token;
+    let createdId: string | undefined;
+    if (!room) {
+      const created = await createConversation(endpoint, {}, this.abort.signal);
+      this.created = { endpoint, ...(created.endToken ? { endToken: created.endToken } : {}) };
+      room = parseConversationUrl(created.conversationUrl);
+      token = created.meetingToken ?? room.token;
+      createdId = created.conversationId;
+    }
     this.conversationId = config.conversationId || createdId || room.id;
     this.events.setConversationId(this.conversationId || undefined);
     // Without an id there is nothing the endpoint could end.
     if (this.created && !this.conversationId) this.created = null;
     this.throwIfOver();
+    await call.join(
+      {
+        url: room.url,
+        ...(token ? { token } : {}),
+        ...(config.userName ? { userName: config.userName } : {}),
+        startVideoOff: config.cameraOff,
+        startAudioOff: config.microphoneOff,
+      },
+      this.abort.signal,
+    );
+    this.throwIfOver();
+  }
 
-    const call = new CallController(config.callFactory ?? createDailyCall, {
+  private createCall(factory: CallFactory): CallController {
+    return new CallController(factory, {
       joined: () => this.changeRoom({ inRoom: true }),
       replicaPresent: (name) => {
         if (this.over) return;
@@ -129,18 +167,6 @@ export class ConversationAttempt {
         if (!this.over) this.port.failed('call-failed', message);
       },
     });
-    this.call = call;
-    await call.join(
-      {
-        url: room.url,
-        ...(token ? { token } : {}),
-        ...(config.userName ? { userName: config.userName } : {}),
-        startVideoOff: config.cameraOff,
-        startAudioOff: config.microphoneOff,
-      },
-      this.abort.signal,
-    );
-    this.throwIfOver();
   }
 
   /**
@@ -226,10 +252,12 @@ export class ConversationAttempt {
     const created = this.created;
     if (!created) return undefined;
     this.created = null;
-    return endConversation(created.endpoint, this.conversationId).catch((failure: unknown) => {
-      // The call is left either way; the backend's own timeout ends the conversation.
-      console.warn(`tavus-conversation: ${describeFailure(failure)}`);
-    });
+    return endConversation(created.endpoint, this.conversationId, created.endToken).catch(
+      (failure: unknown) => {
+        // The call is left either way; the backend's own timeout ends the conversation.
+        console.warn(`tavus-conversation: ${describeFailure(failure)}`);
+      },
+    );
   }
 
   /** One Tavus event, in seq order: update the model, then tell the page. */

@@ -83,6 +83,12 @@ export class FakeCall implements DailyCallLike {
     return this.participants();
   }
 
+  /** daily-js' load(): Daily's call bundle fetched ahead of the join. */
+  loads = 0;
+  async load(): Promise<void> {
+    this.loads += 1;
+  }
+
   async leave(): Promise<void> {
     this.left += 1;
     this.state = 'left-meeting';

@@ -169,6 +169,13 @@ export class TavusConversation extends LitElement {
   /** Colour scheme: `light`, `dark`, or `auto` (follows the user's system). */
   @property({ reflect: true }) accessor theme: 'light' | 'dark' | 'auto' = 'auto';
 
+  /**
+   * `intent` (default): when the visitor shows intent to start (a pointer over or focus on a
+   * start control, the floating launcher opened), load the call code and Daily's call bundle so
+   * that the click finds them ready; nothing is fetched before. `none`: load them on start only.
+   */
+  @property() accessor preload: 'intent' | 'none' = 'intent';
+
   /** Image shown on the start screen before the conversation begins. */
   @property() accessor poster = '';
 
@@ -222,6 +229,7 @@ export class TavusConversation extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('chatOpen') && this.chatOpen) this.loadPartsQuietly();
+    if (changed.has('open') && this.open && this.state === 'idle') this.handlers.warmUp();
     // `state` is read-only for users but reflected, so CSS can style each phase.
     if (this.getAttribute('state') !== this.state) this.setAttribute('state', this.state);
   }
@@ -311,6 +319,9 @@ export class TavusConversation extends LitElement {
 
   private readonly handlers: ConversationViewHandlers = {
     start: () => this.startQuietly(),
+    warmUp: () => {
+      if (this.preload !== 'none') this.session.warmUp();
+    },
     retry: () => this.startQuietly(),
     end: () => void this.end(),
     toggleMicrophone: () => this.session.setMicrophone(!this.session.media.microphoneOn),

@@ -50,6 +50,8 @@ export interface ConversationViewModel {
 /** User intents the view forwards to the element. */
 export interface ConversationViewHandlers {
   start(): void;
+  /** The visitor shows intent to start (pointer over, focus on a start control). */
+  warmUp(): void;
   retry(): void;
   end(): void;
   toggleMicrophone(): void;

@@ -64,8 +64,12 @@ describe('<tavus-conversation> with the real daily-js', () => {
     const failed = oneEvent(el, 'tavus-error');
     await el.start().catch(() => {});
     const event = await failed;
-    expect(event.detail.code).to.equal('join-failed');
-    expect(event.detail.message).to.match(/^Could not join the conversation: .+/);
+    // A bundle daily-js cannot load is Daily out of reach: the visitor is told to check the
+    // connection, and the bundle's URL stays out of the message.
+    expect(event.detail.code).to.equal('call-unavailable');
+    expect(event.detail.message).to.equal(
+      'Could not reach the video service. Check your connection and try again.',
+    );
     expect(el.state).to.equal('error');
     // The failed call object was destroyed: daily-js allows a new single instance.
     const probe = await createDailyCall({});

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 
 import '../../../src/index.js';
@@ -102,7 +102,10 @@ describe('<tavus-conversation>', () => {
         code: 'endpoint-failed',
         message: 'The conversation service answered 500: Maximum concurrent conversations reached.',
       });
-      expect(calls).to.have.length(0);
+      // The call object was made while the endpoint answered, and is gone with the failure.
+      expect(calls).to.have.length(1);
+      await waitUntil(() => calls[0]!.destroyed === 1, 'the call object was left behind');
+      expect(calls[0]!.joinOptions).to.equal(undefined);
     });
 
     it('an answer that is not JSON ends in state error', async () => {

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 
 import type { TavusConversation } from '../../../src/index.js';
 import { createFakeFactory, tavusEvent } from '../../support/fake-call.js';
@@ -114,21 +115,38 @@ describe('<tavus-conversation>', () => {
 
     it('a failed join ends in error with the reason, and start() works again', async () => {
       const { el, calls } = await idleElement([
-        { kind: 'reject', reason: 'Failed to load call object bundle: TypeError: Failed to fetch' },
+        { kind: 'reject', reason: 'The meeting you are trying to join does not exist.' },
       ]);
       const failed = oneEvent(el, 'tavus-error');
       let rejection: unknown;
       await el.start().catch((failure) => (rejection = failure));
-      expect((rejection as Error).message).to.contain('Failed to load call object bundle');
+      expect((rejection as Error).message).to.contain('does not exist');
       expect((await failed).detail.code).to.equal('join-failed');
       expect(el.state).to.equal('error');
-      expect(el.error!.message).to.contain('Could not join the conversation');
+      expect(el.error!.message).to.equal(
+        'Could not join the conversation: The meeting you are trying to join does not exist.',
+      );
       expect(calls[0]!.destroyed).to.equal(1);
 
       await el.start();
       calls[1]!.addReplica();
       expect(el.state).to.equal('connected');
       expect(el.error).to.equal(null);
+    });
+
+    it('reports an unreachable Daily as a connection problem, without its raw URL', async () => {
+      const raw =
+        'Failed to load call object bundle https://c.daily.co/call-machine/bundle.js: TypeError: Failed to fetch';
+      const { el } = await idleElement([{ kind: 'reject', reason: raw }]);
+      const warn = sinon.stub(console, 'warn');
+      await el.start().catch(() => {});
+      warn.restore();
+      expect(el.error).to.deep.equal({
+        code: 'call-unavailable',
+        message: 'Could not reach the video service. Check your connection and try again.',
+      });
+      // The technical detail is for the developer: the console has it.
+      expect(warn.args.flat().join(' ')).to.contain(raw);
     });
 
     it('says what is missing when neither a URL nor an endpoint is set', async () => {

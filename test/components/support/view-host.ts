@@ -81,11 +81,13 @@ export class TestViewHost extends LitElement {
 
   @property({ reflect: true }) accessor theme: 'light' | 'dark' | 'auto' = 'auto';
 
-  /** Every handler call, in order. */
+  /** Every handler call, in order (warm-ups are counted apart: hover and focus make many). */
   readonly calls: HandlerCall[] = [];
+  warmUps = 0;
 
   @property({ attribute: false }) accessor handlers: ConversationViewHandlers = {
     start: () => this.record('start'),
+    warmUp: () => this.warmUps++,
     retry: () => this.record('retry'),
     end: () => this.record('end'),
     toggleMicrophone: () => {

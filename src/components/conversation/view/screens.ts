@@ -9,6 +9,7 @@ import { focusMovesOf } from './focus-moves.js';
 /**
  * The idle, ended and error screens, over the stage; none during a call. Each one's main action
  * carries `data-autofocus`: opening the floating panel focuses it.
+ * @internal
  */
 export function renderScreen(
   model: ConversationViewModel,
@@ -44,7 +45,12 @@ function renderIdle(model: ConversationViewModel, handlers: ConversationViewHand
       ${model.poster ? nothing : html`<div class="hero-icon" aria-hidden="true">${icon('video')}</div>`}
       <p class="screen-title">${named(s, 'startTitle', model.replicaName)}</p>
       <p class="screen-text">${s.startHint}</p>
-      <slot name="start" @click=${leaving(handlers.start)}>
+      <slot
+        name="start"
+        @click=${leaving(handlers.start)}
+        @pointerover=${handlers.warmUp}
+        @focusin=${handlers.warmUp}
+      >
         <button class="primary" part="start-button" type="button" data-autofocus>
           ${icon('video')}<span>${s.start}</span>
         </button>
@@ -65,6 +71,8 @@ function renderEnded(model: ConversationViewModel, handlers: ConversationViewHan
         part="restart-button"
         type="button"
         data-autofocus
+        @pointerover=${handlers.warmUp}
+        @focus=${handlers.warmUp}
         @click=${leaving(handlers.start)}
       >
         ${icon('retry')}<span>${s.restart}</span>
@@ -106,6 +114,8 @@ function renderError(model: ConversationViewModel, handlers: ConversationViewHan
         part="retry-button"
         type="button"
         data-autofocus
+        @pointerover=${handlers.warmUp}
+        @focus=${handlers.warmUp}
         @click=${leaving(handlers.retry)}
       >
         ${icon('retry')}<span>${s.retry}</span>

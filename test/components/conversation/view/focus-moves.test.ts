@@ -5,7 +5,7 @@ import {
   FocusMoves,
   focusMovesOf,
 } from '../../../../src/components/conversation/view/focus-moves.js';
-import { deepActiveElement, shadowQuery } from '../../support/dom.js';
+import { deepActiveElement, shadowQuery } from '../../../support/shadow-dom.js';
 
 /** The view's focus targets, each one removable, in a shadow root like the conversation's. */
 @customElement('test-focus-host')
