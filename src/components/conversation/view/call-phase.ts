@@ -9,12 +9,18 @@ const CALL_STATES: ReadonlySet<ConversationState> = new Set([
   'reconnecting',
 ]);
 
-/** A call is in progress (joining, in the room, or reconnecting). */
+/**
+ * A call is in progress (joining, in the room, or reconnecting).
+ * @internal
+ */
 export function inCall(state: ConversationState): boolean {
   return CALL_STATES.has(state);
 }
 
-/** The replica's video is shown: during the call, and frozen behind the ended screen. */
+/**
+ * The replica's video is shown: during the call, and frozen behind the ended screen.
+ * @internal
+ */
 export function showsVideo(model: ConversationViewModel): boolean {
   return Boolean(model.replicaVideo) && (inCall(model.state) || model.state === 'ended');
 }

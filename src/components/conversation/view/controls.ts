@@ -8,7 +8,10 @@ import type { IconName } from '../../../styles/icons.js';
 import type { ConversationViewHandlers, ConversationViewModel } from '../view-model.js';
 import { focusMovesOf } from './focus-moves.js';
 
-/** The call controls bar: microphone, camera, captions, chat, end. Shown during a call. */
+/**
+ * The call controls bar: microphone, camera, captions, chat, end. Shown during a call.
+ * @internal
+ */
 export function renderControls(
   model: ConversationViewModel,
   handlers: ConversationViewHandlers,

@@ -10,6 +10,7 @@ import { focusMovesOf } from './focus-moves.js';
 /**
  * The floating variant's launcher in the page corner: it expands and collapses the panel
  * (`aria-controls`), shows the poster as a face, and a dot while a call is in progress.
+ * @internal
  */
 export function renderLauncher(
   model: ConversationViewModel,

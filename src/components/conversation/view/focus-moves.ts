@@ -20,6 +20,7 @@ const controllers = new WeakMap<FocusMovesHost, FocusMoves>();
 /**
  * The focus moves of the element the view renders into, for one of the view's event handlers
  * (the listener's element is in the host's shadow root).
+ * @internal
  */
 export function focusMovesOf(event: Event): FocusMoves {
   const root = (event.currentTarget as Element).getRootNode() as ShadowRoot;
@@ -34,6 +35,7 @@ export function focusMovesOf(event: Event): FocusMoves {
  *
  * Some moves happen at once, before the press takes effect (the pressed button is still there
  * and the target already is); others wait for the host's next update, which shows their target.
+ * @internal
  */
 export class FocusMoves implements ReactiveController {
   /**

@@ -13,6 +13,7 @@ const SHOWN_STATUS_STATES: readonly string[] = ['connecting', 'waiting', 'reconn
 /**
  * Camera or microphone not usable: say why, and offer to try again and the chat. The live region
  * is always there (a region added with its text is not announced); the notice comes and goes.
+ * @internal
  */
 export function renderNotice(
   model: ConversationViewModel,
@@ -54,6 +55,7 @@ export function renderNotice(
 /**
  * The connection status: one persistent polite live region in every state, shown while joining
  * or reconnecting (with a spinner, or the poster rippling while the replica is awaited).
+ * @internal
  */
 export function renderStatus(model: ConversationViewModel): TemplateResult {
   const joining = model.state === 'connecting' || model.state === 'waiting';
@@ -84,6 +86,7 @@ function renderProgress(model: ConversationViewModel) {
 /**
  * Live captions, as text and not as a live region: the transcript already is the accessible
  * record, and announcing every word as it streams would drown it.
+ * @internal
  */
 export function renderCaptions(model: ConversationViewModel): TemplateResult | typeof nothing {
   if (!model.captionsOn || !model.caption || !inCall(model.state)) {

@@ -30,6 +30,7 @@ const CHAT_EXPORT_PARTS = [
 /**
  * The panel: the stage and the chat drawer, beside it in a wide element or over it as a sheet.
  * Inline it is a region of the page; floating it is a dialog that Escape collapses.
+ * @internal
  */
 export function renderPanel(
   model: ConversationViewModel,

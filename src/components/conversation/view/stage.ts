@@ -12,6 +12,7 @@ import { renderScreen } from './screens.js';
 /**
  * The video area: the replica's video (or the poster), the top bar, and the layers over the
  * video, bottom to top: status, captions, the idle/ended/error screen, the controls.
+ * @internal
  */
 export function renderStage(
   model: ConversationViewModel,
