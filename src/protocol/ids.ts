@@ -5,7 +5,11 @@
  * label echo utterances and messages; they are not secrets.
  */
 export function createId(): string {
-  const webCrypto = (globalThis as { crypto?: Partial<Crypto> }).crypto;
+  return createIdWith((globalThis as { crypto?: Partial<Crypto> }).crypto);
+}
+
+/** `createId` with the Web Crypto object given (tests try each fallback without the global). */
+export function createIdWith(webCrypto: Partial<Crypto> | undefined): string {
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
   const bytes = new Uint8Array(16);
   if (typeof webCrypto?.getRandomValues === 'function') webCrypto.getRandomValues(bytes);

@@ -18,7 +18,7 @@ import {
   messageByteLength,
   type EchoInteraction,
 } from '../../src/protocol/index.js';
-import { formatUuid } from '../../src/protocol/ids.js';
+import { createIdWith, formatUuid } from '../../src/protocol/ids.js';
 import { createRandom } from '../support/random.js';
 
 const ID = 'c7f3a91b2e';
@@ -471,26 +471,19 @@ describe('interaction builders', () => {
     });
 
     it('createId works without crypto.randomUUID (non-secure contexts) and without crypto', () => {
-      const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
-      const define = (value: unknown) =>
-        Object.defineProperty(globalThis, 'crypto', { value, configurable: true, writable: true });
       let calls = 0;
-      try {
-        define({
-          getRandomValues: (array: Uint8Array) => {
-            calls++;
-            array.fill(0xab);
-            return array;
-          },
-        });
-        expect(createId()).to.equal('abababab-abab-4bab-abab-abababababab');
-        expect(calls).to.equal(1);
-        define(undefined);
-        expect(createId()).to.match(UUID);
-      } finally {
-        if (descriptor) Object.defineProperty(globalThis, 'crypto', descriptor);
-      }
-      expect(createId()).to.match(UUID);
+      const getRandomValues = <T extends ArrayBufferView | null>(array: T): T => {
+        calls++;
+        if (array instanceof Uint8Array) array.fill(0xab);
+        return array;
+      };
+      expect(createIdWith({ getRandomValues })).to.equal('abababab-abab-4bab-abab-abababababab');
+      expect(calls).to.equal(1);
+      expect(createIdWith(undefined)).to.match(UUID);
+      // Control: with randomUUID there, it is what gives the id.
+      const randomUUID = () => '00000000-0000-4000-8000-000000000001' as const;
+      expect(createIdWith({ randomUUID, getRandomValues })).to.equal(randomUUID());
+      expect(calls).to.equal(1);
     });
 
     it('formatUuid sets the version and variant bits', () => {
