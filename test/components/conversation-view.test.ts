@@ -9,13 +9,9 @@ import type {
   TavusErrorCode,
 } from '../../src/state/conversation-state.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
-import {
-  canvasVideoTrack,
-  deepActiveElement,
-  nextFrames,
-  settle,
-  shadowQuery,
-} from './support/dom.js';
+import { canvasVideoTrack } from '../support/media-tracks.js';
+import { deepActiveElement, shadowQuery } from '../support/shadow-dom.js';
+import { nextFrames, settle } from '../support/wait.js';
 import { makeModel, message } from './support/view-host.js';
 import type { TestViewHost } from './support/view-host.js';
 import './support/view-host.js';

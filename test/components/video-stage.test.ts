@@ -3,7 +3,8 @@ import sinon from 'sinon';
 import '../../src/components/video-stage/video-stage.js';
 import type { TavusVideoStage } from '../../src/components/video-stage/video-stage.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
-import { canvasVideoTrack, shadowQuery, silentAudioTrack } from './support/dom.js';
+import { canvasVideoTrack, silentAudioTrack } from '../support/media-tracks.js';
+import { shadowQuery } from '../support/shadow-dom.js';
 
 async function stage(): Promise<TavusVideoStage> {
   return fixture<TavusVideoStage>(

@@ -4,7 +4,7 @@
  * element's `error`, in `tavus-error`, and on screen), and where the conversation failed, a
  * retry with `start()` connects.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import sinon from 'sinon';
 
 import type { TavusConversation } from '../../src/index.js';
@@ -12,8 +12,9 @@ import { EN_STRINGS } from '../../src/translations/en.js';
 import { createSimulatedCallFactory, type SimulatedCall } from '../../src/simulator/index.js';
 import { createFakeFactory, type JoinBehaviour } from '../support/fake-call.js';
 import { CONVERSATION_URL, connectedElement, idleElement } from '../support/element.js';
-import { canvasVideoTrack } from '../components/support/dom.js';
-import { deepQuery, shadowTexts } from './helpers.js';
+import { canvasVideoTrack } from '../support/media-tracks.js';
+import { deepQuery, shadowTexts } from '../support/shadow-dom.js';
+import { waitFor } from '../support/wait.js';
 
 /** A sentence a person can read: words, not a serialised object or an empty string. */
 function expectReadable(message: string | undefined, cause?: string): void {
@@ -62,7 +63,7 @@ async function elementWith(behaviours: JoinBehaviour[], attributes: { endpoint?:
 async function expectRetryConnects(el: TavusConversation, calls: { addReplica(): unknown }[]) {
   await el.start();
   calls.at(-1)!.addReplica();
-  await waitUntil(() => el.state === 'connected', `retry ended in ${el.state}`);
+  await waitFor(() => el.state === 'connected', `retry ended in ${el.state}`);
   expect(el.error).to.equal(null);
 }
 
@@ -76,11 +77,6 @@ describe('<tavus-conversation> reliability', () => {
           'a string, as daily-js rejects',
           "The meeting you're trying to join does not exist.",
           'does not exist',
-        ],
-        [
-          'the offline bundle-load string',
-          'Failed to load call object bundle https://c.daily.co/call-machine/versioned/0.92.2/static/call-machine-object-bundle.js: TypeError: Failed to fetch',
-          'Failed to fetch',
         ],
         ['an Error', new Error('Join timed out'), 'Join timed out'],
         ['an Error without a message', new Error(''), undefined],
@@ -121,6 +117,27 @@ describe('<tavus-conversation> reliability', () => {
           await expectRetryConnects(el, calls);
         });
       }
+
+      it('Daily out of reach (its call bundle did not load): call-unavailable, in words a visitor can act on, and a retry connects', async () => {
+        const offline =
+          'Failed to load call object bundle https://c.daily.co/call-machine/versioned/0.92.2/static/call-machine-object-bundle.js: TypeError: Failed to fetch';
+        const { el, calls } = await elementWith([{ kind: 'reject', reason: offline }]);
+        const warn = sinon.stub(console, 'warn');
+        const failed = oneEvent(el, 'tavus-error');
+        await el.start().catch(() => {});
+        const { detail } = await failed;
+        warn.restore();
+        // The raw text is for the developer's console.
+        expect(warn.args.flat().join(' ')).to.include('Failed to fetch');
+        expect(el.state).to.equal('error');
+        expect(detail.code).to.equal('call-unavailable');
+        expectReadable(detail.message, 'connection');
+        // The CDN's URL is for the console, not for the visitor.
+        expect(detail.message).to.not.include('daily.co');
+        await el.updateComplete;
+        expectErrorScreen(el, EN_STRINGS.errorCallUnavailable);
+        await expectRetryConnects(el, calls);
+      });
     });
 
     describe('conversation endpoint', () => {
@@ -226,7 +243,7 @@ describe('<tavus-conversation> reliability', () => {
           ></tavus-conversation>`,
         );
         await el.start();
-        await waitUntil(() => el.state === 'connected', `state ${el.state}`, { timeout: 4000 });
+        await waitFor(() => el.state === 'connected', `state ${el.state}`);
         return { el, factory, call: factory.lastCall as SimulatedCall };
       }
 
@@ -249,10 +266,9 @@ describe('<tavus-conversation> reliability', () => {
         await outage;
         expect(el.state).to.equal('connected');
         expect(states).to.deep.equal(['reconnecting', 'connected']);
-        await waitUntil(
+        await waitFor(
           () => el.transcript.some((m) => m.role === 'replica' && m.final),
           'the reply sent during the outage never arrived',
-          { timeout: 4000 },
         );
       });
 
@@ -266,13 +282,13 @@ describe('<tavus-conversation> reliability', () => {
           previousState: 'connected',
           reason: 'replica-left',
         });
-        await waitUntil(() => call.isDestroyed(), 'the call object was not destroyed');
+        await waitFor(() => call.isDestroyed(), 'the call object was not destroyed');
         await el.updateComplete;
         expect(
           shadowTexts(el).some((text) => text.includes('Anna left the conversation.')),
         ).to.equal(true);
         await el.start();
-        await waitUntil(() => el.state === 'connected', 'restart', { timeout: 4000 });
+        await waitFor(() => el.state === 'connected', 'restart');
         expect(factory.calls).to.have.length(2);
       });
 
@@ -287,7 +303,7 @@ describe('<tavus-conversation> reliability', () => {
         await el.updateComplete;
         expectErrorScreen(el, EN_STRINGS.errorCallFailed);
         await el.start();
-        await waitUntil(() => el.state === 'connected', 'retry', { timeout: 4000 });
+        await waitFor(() => el.state === 'connected', 'retry');
         expect(factory.calls).to.have.length(2);
       });
 
@@ -300,13 +316,7 @@ describe('<tavus-conversation> reliability', () => {
         call.simulateNonFatalError('input-settings-error', 'Noise cancellation unavailable');
         call.simulateNonFatalError('', '');
         await el.respond('still there?');
-        await waitUntil(
-          () => el.transcript.some((m) => m.role === 'replica' && m.final),
-          'no reply',
-          {
-            timeout: 4000,
-          },
-        );
+        await waitFor(() => el.transcript.some((m) => m.role === 'replica' && m.final), 'no reply');
         expect(changes).to.deep.equal([]);
         expect(el.state).to.equal('connected');
       });
@@ -443,7 +453,7 @@ describe('<tavus-conversation> reliability', () => {
         await el.start();
         const call = calls[0]!;
         call.addReplica();
-        await waitUntil(() => el.state === 'connected');
+        await waitFor(() => el.state === 'connected', 'not connected');
         // No detail: both devices are taken as out.
         call.emit('camera-error', { errorMsg: {}, error: {} });
         await el.updateComplete;
@@ -472,15 +482,15 @@ describe('<tavus-conversation> reliability', () => {
           ></tavus-conversation>`,
         );
         await el.start();
-        await waitUntil(() => el.state === 'connected', `state ${el.state}`, { timeout: 4000 });
+        await waitFor(() => el.state === 'connected', `state ${el.state}`);
         const notice = () => el.shadowRoot!.querySelector('[part~="notice"]');
-        await waitUntil(() => notice() !== null, 'no notice');
+        await waitFor(() => notice() !== null, 'no notice');
         busy = false;
         notice()!.querySelector<HTMLButtonElement>('.notice-action')!.click();
-        await waitUntil(() => notice() === null, 'the notice stayed', { timeout: 4000 });
+        await waitFor(() => notice() === null, 'the notice stayed');
         const camera = el.shadowRoot!.querySelector('[part~="camera-button"]')!;
         const microphone = el.shadowRoot!.querySelector('[part~="microphone-button"]')!;
-        await waitUntil(
+        await waitFor(
           () =>
             camera.getAttribute('aria-pressed') === 'true' &&
             microphone.getAttribute('aria-pressed') === 'true',
@@ -488,7 +498,7 @@ describe('<tavus-conversation> reliability', () => {
         );
         expect(camera.hasAttribute('aria-disabled')).to.equal(false);
         const selfView = () => deepQuery<HTMLVideoElement>(el, 'video[part~="self-view"]');
-        await waitUntil(() => selfView()?.srcObject, 'no self-view');
+        await waitFor(() => selfView()?.srcObject, 'no self-view');
         await el.end();
       });
 
@@ -510,8 +520,8 @@ describe('<tavus-conversation> reliability', () => {
             ></tavus-conversation>`,
           );
           await el.start();
-          await waitUntil(() => el.state === 'connected', `state ${el.state}`, { timeout: 4000 });
-          await waitUntil(
+          await waitFor(() => el.state === 'connected', `state ${el.state}`);
+          await waitFor(
             () => el.shadowRoot!.querySelector('[part~="notice"]') !== null,
             'no notice',
           );
@@ -520,12 +530,9 @@ describe('<tavus-conversation> reliability', () => {
           expect(camera.getAttribute('aria-disabled')).to.equal('true');
           expect(microphone.getAttribute('aria-disabled')).to.equal('true');
           await el.respond('What can you do?');
-          await waitUntil(
+          await waitFor(
             () => el.transcript.some((m) => m.role === 'replica' && m.final),
             'no reply',
-            {
-              timeout: 4000,
-            },
           );
         });
       }
@@ -554,8 +561,8 @@ describe('<tavus-conversation> reliability', () => {
           ></tavus-conversation>`,
         );
         await el.start();
-        await waitUntil(() => el.state === 'connected', `state ${el.state}`, { timeout: 4000 });
-        await waitUntil(() => deepQuery(el, '[part~="sound-button"]') !== null, 'no sound button');
+        await waitFor(() => el.state === 'connected', `state ${el.state}`);
+        await waitFor(() => deepQuery(el, '[part~="sound-button"]') !== null, 'no sound button');
         const button = deepQuery<HTMLButtonElement>(el, '[part~="sound-button"]')!;
         expect(button.textContent).to.include(EN_STRINGS.enableSound);
         expect(button.getClientRects().length, 'the sound button is not visible').to.be.greaterThan(
@@ -565,10 +572,7 @@ describe('<tavus-conversation> reliability', () => {
         expect(audio.srcObject).to.be.instanceOf(MediaStream);
         allow = true;
         button.click();
-        await waitUntil(
-          () => deepQuery(el, '[part~="sound-button"]') === null,
-          'the button stayed',
-        );
+        await waitFor(() => deepQuery(el, '[part~="sound-button"]') === null, 'the button stayed');
         expect(played.filter((element) => element === audio).length).to.be.at.least(2);
         expect(el.state).to.equal('connected');
       });

@@ -9,14 +9,10 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { REPLICA_SESSION, tavusEvent } from '../support/fake-call.js';
 import { afterReorderWindow, connectedElement } from '../support/element.js';
 import { createRandom } from '../support/random.js';
-import { FuzzMessages } from './fuzz-messages.js';
-import {
-  deepQuery,
-  nextFrame,
-  shadowElements,
-  snapshotPrototypes,
-  watchPageErrors,
-} from './helpers.js';
+import { FuzzMessages } from '../support/fuzz-messages.js';
+import { snapshotPrototypes, watchPageErrors } from '../support/page-integrity.js';
+import { deepQuery, shadowElements } from '../support/shadow-dom.js';
+import { nextFrame } from '../support/wait.js';
 
 const MESSAGES = 100_000;
 const SEED = 0x7a5e;

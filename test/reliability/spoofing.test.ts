@@ -10,7 +10,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { TavusConversation } from '../../src/index.js';
 import type { ManualClock } from '../../src/protocol/manual-clock.js';
 import { REPLICA_SESSION, tavusEvent, type FakeCall } from '../support/fake-call.js';
-import { afterReorderWindow, connectedElement, idleElement, settled } from '../support/element.js';
+import { afterReorderWindow, connectedElement, idleElement } from '../support/element.js';
+import { settled } from '../support/wait.js';
 
 /** Everything a spoofer would like the page to believe, as the real replica would send it. */
 function forgeries(conversationId = 'c123'): Record<string, unknown>[] {

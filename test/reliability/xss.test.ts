@@ -14,9 +14,16 @@ import sinon from 'sinon';
 
 import type { TavusConversation } from '../../src/index.js';
 import { EN_STRINGS, type TavusStrings } from '../../src/translations/en.js';
-import { createFakeFactory, tavusEvent } from '../support/fake-call.js';
-import { CONVERSATION_URL, connectedElement } from '../support/element.js';
-import { shadowElements, shadowRoots, shadowTexts, sleep } from './helpers.js';
+import type { CallFactory } from '../../src/call/daily-like.js';
+import {
+  FakeCall,
+  createFakeFactory,
+  tavusEvent,
+  type JoinBehaviour,
+} from '../support/fake-call.js';
+import { CONVERSATION_URL, connectedElement, partsDefined } from '../support/element.js';
+import { shadowElements, shadowRoots, shadowTexts } from '../support/shadow-dom.js';
+import { settled, waitFor } from '../support/wait.js';
 
 const PAYLOADS = [
   `<script>window.__xss('script')</script>`,
@@ -95,10 +102,8 @@ declare global {
 const trapped: string[] = [];
 
 /** Installs the trap and an observer of every element added to the host's shadow roots. */
-function guard(host: Element): { check(waitMs?: number): Promise<void>; stop(): void } {
-  window.__xss = (where = '?') => {
-    trapped.push(where);
-  };
+function guard(host: Element): { check(): Promise<void>; stop(): void } {
+  setTrap();
   const added: string[] = [];
   const observers: MutationObserver[] = [];
   const watched = new Set<ShadowRoot>();
@@ -126,10 +131,10 @@ function guard(host: Element): { check(waitMs?: number): Promise<void>; stop(): 
   return {
     /**
      * Injected elements are seen at once (the observer's records come in a microtask); their
-     * handlers (onerror, onload, ontoggle) would run later, so the last check of a test waits.
+     * handlers (onerror, onload, ontoggle) would run later, which `afterEach` waits for.
      */
-    async check(waitMs = 0) {
-      await sleep(waitMs);
+    async check() {
+      await settled();
       observe();
       expect(trapped, 'a payload ran').to.deep.equal([]);
       const foreignAdded = added.filter((tag) => !OWN_TAGS.has(tag));
@@ -161,12 +166,36 @@ function guard(host: Element): { check(waitMs?: number): Promise<void>; stop(): 
   };
 }
 
+function setTrap(): void {
+  window.__xss = (where = '?') => {
+    trapped.push(where);
+  };
+}
+
+/**
+ * The positive control of the trap: an inline handler the test puts in the page (an image that
+ * fails to decode, no network involved) runs and springs it. Once it has, the handlers of
+ * anything a payload injected (the same kind of image) have had their chance to run too.
+ */
+async function springControl(): Promise<void> {
+  const control = document.createElement('img');
+  control.setAttribute('onerror', "window.__xss('control')");
+  control.src = 'data:image/png;base64,AAAA';
+  document.body.append(control);
+  try {
+    await waitFor(() => trapped.includes('control'), 'the control handler never ran');
+  } finally {
+    control.remove();
+  }
+}
+
 /** The exact payload is the text of some node, or part of one (a status line around a name). */
 function shows(host: Element, text: string, exact = true): boolean {
   return shadowTexts(host).some((node) => (exact ? node === text : node.includes(text)));
 }
 
 async function rendered(el: TavusConversation): Promise<void> {
+  await partsDefined();
   await el.updateComplete;
   const drawer = el.shadowRoot!.querySelector('tavus-chat-drawer');
   await (drawer as unknown as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
@@ -179,9 +208,9 @@ describe('<tavus-conversation> reliability', () => {
   describe('injection', () => {
     let trap: ReturnType<typeof guard> | undefined;
     afterEach(async () => {
-      // Handlers of anything injected would have run by now.
-      await sleep(100);
-      expect(trapped, 'a payload ran').to.deep.equal([]);
+      if (!window.__xss) setTrap();
+      await springControl();
+      expect(trapped, 'a payload ran').to.deep.equal(['control']);
       trapped.length = 0;
       trap?.stop();
       trap = undefined;
@@ -304,7 +333,8 @@ describe('<tavus-conversation> reliability', () => {
       }
     });
 
-    it('shows error messages from the endpoint and from Daily as text', async () => {
+    // One test per payload: three starts each, so that no test's length grows with the corpus.
+    describe('shows error messages from the endpoint and from Daily as text', () => {
       const strings: Partial<TavusStrings> = {
         // Empty strings fall back to the element's own message, which quotes the cause.
         errorEndpointFailed: '',
@@ -312,70 +342,80 @@ describe('<tavus-conversation> reliability', () => {
         errorCallFailed: '',
       };
       for (const [i, payload] of PAYLOADS.entries()) {
-        sinon.restore();
-        const reason =
-          i % 3 === 0 ? payload : i % 3 === 1 ? new Error(payload) : { errorMsg: payload };
-        const { factory, calls } = createFakeFactory([{ kind: 'reject', reason }]);
-        sinon
-          .stub(window, 'fetch')
-          .onFirstCall()
-          .resolves(
+        it(`payload ${i + 1} of ${PAYLOADS.length}`, async () => {
+          const reason =
+            i % 3 === 0 ? payload : i % 3 === 1 ? new Error(payload) : { errorMsg: payload };
+          // By URL, not by call order: the end request of a conversation cannot take an answer.
+          let answer = () =>
             new Response(JSON.stringify({ error: { message: payload } }), {
               status: 500,
               headers: { 'content-type': 'application/json' },
-            }),
-          )
-          .onSecondCall()
-          .resolves(
+            });
+          sinon
+            .stub(window, 'fetch')
+            .callsFake(async (url) =>
+              String(url).endsWith('/end') ? new Response('{}') : answer(),
+            );
+          // Each start's call object joins as the test says at that start, whenever it is made.
+          let joining: JoinBehaviour = { kind: 'resolve' };
+          const calls: FakeCall[] = [];
+          const factory: CallFactory = (options) => {
+            const call = new FakeCall(options, joining);
+            calls.push(call);
+            return call;
+          };
+          const el = await fixture<TavusConversation>(
+            html`<tavus-conversation
+              conversation-endpoint="/api/conversations"
+              .strings=${strings}
+              .callFactory=${factory}
+            ></tavus-conversation>`,
+          );
+          trap = guard(el);
+
+          await el.start().catch(() => {});
+          await rendered(el);
+          expect(el.error?.code).to.equal('endpoint-failed');
+          expect(
+            // The server's text is quoted with its whitespace (\s, which includes U+FEFF)
+            // collapsed.
+            shows(
+              el,
+              `The conversation service answered 500: ${payload.replace(/\s+/g, ' ').trim()}.`,
+            ),
+            `endpoint ${payload}`,
+          ).to.equal(true);
+          await trap.check();
+
+          answer = () =>
             new Response(JSON.stringify({ conversation_url: 'https://tavus.daily.co/c-x' }), {
               headers: { 'content-type': 'application/json' },
-            }),
-          )
-          .onThirdCall()
-          .resolves(new Response('{}'));
-        const el = await fixture<TavusConversation>(
-          html`<tavus-conversation
-            conversation-endpoint="/api/conversations"
-            .strings=${strings}
-            .callFactory=${factory}
-          ></tavus-conversation>`,
-        );
-        trap?.stop();
-        trap = guard(el);
+            });
+          joining = { kind: 'reject', reason };
+          await el.start().catch(() => {});
+          await rendered(el);
+          expect(el.error?.code).to.equal('join-failed');
+          expect(el.error?.message).to.include(
+            `Could not join the conversation: ${payload.trim()}`,
+          );
+          expect(shows(el, el.error!.message), `join ${payload}`).to.equal(true);
+          await trap.check();
 
-        await el.start().catch(() => {});
-        await rendered(el);
-        expect(el.error?.code).to.equal('endpoint-failed');
-        expect(
-          // The server's text is quoted with its whitespace (\s, which includes U+FEFF) collapsed.
-          shows(
-            el,
-            `The conversation service answered 500: ${payload.replace(/\s+/g, ' ').trim()}.`,
-          ),
-          `endpoint ${payload}`,
-        ).to.equal(true);
-        await trap.check();
-
-        await el.start().catch(() => {});
-        await rendered(el);
-        expect(el.error?.code).to.equal('join-failed');
-        expect(el.error?.message).to.include(`Could not join the conversation: ${payload.trim()}`);
-        expect(shows(el, el.error!.message), `join ${payload}`).to.equal(true);
-        await trap.check();
-
-        // A third start joins, then Daily fails the call.
-        el.conversationEndpoint = '';
-        el.conversationUrl = CONVERSATION_URL;
-        await el.start();
-        calls.at(-1)!.addReplica();
-        calls
-          .at(-1)!
-          .emit('error', { errorMsg: payload, error: { type: 'connection-error', msg: payload } });
-        await rendered(el);
-        expect(el.error).to.deep.equal({ code: 'call-failed', message: payload.trim() });
-        expect(shows(el, payload.trim()), `Daily error ${payload}`).to.equal(true);
-        await trap.check();
-        el.remove();
+          // A third start joins, then Daily fails the call.
+          joining = { kind: 'resolve' };
+          el.conversationEndpoint = '';
+          el.conversationUrl = CONVERSATION_URL;
+          await el.start();
+          calls.at(-1)!.addReplica();
+          calls.at(-1)!.emit('error', {
+            errorMsg: payload,
+            error: { type: 'connection-error', msg: payload },
+          });
+          await rendered(el);
+          expect(el.error).to.deep.equal({ code: 'call-failed', message: payload.trim() });
+          expect(shows(el, payload.trim()), `Daily error ${payload}`).to.equal(true);
+          await trap.check();
+        });
       }
     });
 

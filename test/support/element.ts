@@ -5,6 +5,7 @@ import type { TavusConversation } from '../../src/index.js';
 import { ManualClock } from '../../src/protocol/manual-clock.js';
 import { DEFAULT_REORDER_WINDOW_MS } from '../../src/protocol/sequencer.js';
 import { createFakeFactory, type FakeCall, type JoinBehaviour } from './fake-call.js';
+import { settled } from './wait.js';
 
 export const CONVERSATION_URL = 'https://tavus.daily.co/c123';
 
@@ -37,7 +38,19 @@ export async function connectedElement(
   const call = calls[calls.length - 1]!;
   call.addReplica();
   await waitUntil(() => el.state === 'connected', 'the element did not connect');
+  await partsDefined();
   return { el, call, calls, clock };
+}
+
+/**
+ * Resolves once the sub-elements a started element loads (the video stage and the chat drawer)
+ * are defined: until then they render as empty unknown elements.
+ */
+export async function partsDefined(): Promise<void> {
+  await Promise.all([
+    customElements.whenDefined('tavus-chat-drawer'),
+    customElements.whenDefined('tavus-video-stage'),
+  ]);
 }
 
 /** Collects the names of the events an element fires, in order. */
@@ -56,14 +69,9 @@ export function recordEvents(
 
 /**
  * Lets the reorder window pass on the element's clock, then lets every promise that the released
- * events started (tool handlers, their results) settle: a macrotask runs after all microtasks.
+ * events started (tool handlers, their results) settle.
  */
 export async function afterReorderWindow(clock: ManualClock): Promise<void> {
   clock.advance(DEFAULT_REORDER_WINDOW_MS);
   await settled();
-}
-
-/** Resolves after every microtask queued so far (and those they queue) has run. */
-export function settled(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -7,7 +7,7 @@
  * Messages are built as JSON text, so that `__proto__` and `constructor` arrive as own keys (as
  * they would from the network), and delivered either as that text or as its `JSON.parse` result.
  */
-import type { Random } from '../support/random.js';
+import type { Random } from './random.js';
 
 export interface FuzzMessage {
   /** What the call seam delivers as `data`. */

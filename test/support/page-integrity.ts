@@ -1,6 +1,6 @@
 /**
- * Helpers shared by the reliability tests: watchers for errors that escape to the page, for
- * changes to built-in prototypes, and walkers over every shadow root of an element.
+ * What hostile input could do to the page around the element: errors that escape to the page,
+ * and changes to the built-in prototypes a crafted message could try to reach.
  */
 
 /** Everything reported to the page as uncaught while the watch runs. */
@@ -86,55 +86,4 @@ export function snapshotPrototypes(): () => string[] {
     }
     return changes;
   };
-}
-
-/** The element's shadow root and every shadow root nested in it. */
-export function shadowRoots(host: Element): ShadowRoot[] {
-  const roots: ShadowRoot[] = [];
-  if (host.shadowRoot) roots.push(host.shadowRoot);
-  for (let i = 0; i < roots.length; i++) {
-    for (const element of roots[i]!.querySelectorAll('*')) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-  }
-  return roots;
-}
-
-/** Every element inside the host's shadow roots (nested ones included). */
-export function shadowElements(host: Element): Element[] {
-  return shadowRoots(host).flatMap((root) => [...root.querySelectorAll('*')]);
-}
-
-/** Text of every text node in the host's shadow roots, one entry per node. */
-export function shadowTexts(host: Element): string[] {
-  const texts: string[] = [];
-  for (const root of shadowRoots(host)) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      texts.push(node.nodeValue ?? '');
-    }
-  }
-  return texts;
-}
-
-/** `querySelector` through nested shadow roots: the first match in any of them. */
-export function deepQuery<T extends Element = HTMLElement>(
-  host: Element,
-  selector: string,
-): T | null {
-  for (const root of shadowRoots(host)) {
-    const found = root.querySelector<T>(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Resolves after `ms` milliseconds. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Resolves after the next animation frame (a render of the element can happen). */
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }

@@ -19,7 +19,7 @@ interface Listener {
 /** Where a resource was asked for: the first stack frame outside this file. */
 function originOf(stack: string): { origin: Origin; frame: string } {
   const frames = stack.split('\n').slice(1);
-  const frame = frames.find((line) => !line.includes('/test/reliability/ledger.')) ?? '';
+  const frame = frames.find((line) => !line.includes('/test/support/resource-ledger.')) ?? '';
   // The project's own src/ (served at the root), not a package's src/ folder.
   const origin: Origin = /:\/\/[^/]+\/src\//.test(frame)
     ? 'src'
@@ -197,44 +197,4 @@ export class Ledger {
       ...[...this.observers.values()].filter(ours).map((where) => `ResizeObserver from ${where}`),
     ];
   }
-}
-
-/** Yields one macrotask without a timer (so the ledger only sees the element's timers). */
-export function macrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(0);
-  });
-}
-
-/**
- * Collects garbage until `done()` holds or `timeoutMs` passes: with V8's `gc()` when the browser
- * exposes it (the test runner's does), else by pushing the heap. Finalisation needs full
- * (old-generation) collections, which short-lived garbage never causes: each round then keeps
- * about 40 MB of small objects alive until the next one, so that they are promoted and the old
- * generation grows until V8 collects it.
- */
-export async function collectGarbage(done: () => boolean, timeoutMs = 4_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  const kept: unknown[][] = [];
-  // The test runner's Chromium exposes V8's gc() (web-test-runner.config.mjs): a full collection
-  // on demand. Without it, garbage is made until the heap's own collections come round.
-  const gc = (globalThis as { gc?: () => void }).gc;
-  for (let round = 0; !done() && performance.now() < deadline; round++) {
-    if (gc) {
-      gc();
-      await macrotask();
-      continue;
-    }
-    const junk: unknown[] = [];
-    for (let i = 0; i < 1_000_000; i++) junk.push({ round, i });
-    // The previous round's junk becomes old garbage.
-    kept[0] = junk;
-    await macrotask();
-  }
-  kept.length = 0;
 }
