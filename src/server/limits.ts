@@ -38,8 +38,8 @@ export const DEFAULT_LIMITS: EndpointLimits = {
 
 /** The longest Retry-After given for a full house: conversations often end before their limit. */
 const MAX_CAP_RETRY_SECONDS = 60;
-/** A slot held for a create still in progress is freed after this long if the create never ends. */
-const RESERVATION_MS = 60_000;
+/** A create in progress holds its slot this long past its Tavus timeout, should it never end. */
+const RESERVATION_MARGIN_MS = 60_000;
 const LIVE_SET = 'live';
 
 /** Per-client rate limits and the cap on live conversations, kept in a LimitStore. */
@@ -76,7 +76,7 @@ export class Limiter {
       LIVE_SET,
       `pending:${reservation}`,
       this.limits.liveConversations,
-      now + RESERVATION_MS,
+      now + this.limits.upstreamTimeoutMs + RESERVATION_MARGIN_MS,
       now,
     );
     if (!result.acquired) {

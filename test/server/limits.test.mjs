@@ -116,6 +116,20 @@ for (const kind of TARGETS) {
       assert.equal((await create('192.0.2.2')).status, 200);
     });
 
+    it('refuses every request while its store fails, rather than letting them through', async () => {
+      const down = async () => {
+        throw new Error('store unreachable');
+      };
+      await start({
+        clientIp: byHeader,
+        store: { increment: down, acquire: down, put: down, remove: down },
+      });
+      const response = await create();
+      assert.equal(response.status, 500);
+      assert.equal(response.json.error.code, 'internal-error');
+      assert.equal(tavus.creates.length, 0);
+    });
+
     it('takes its numbers from the configuration', async () => {
       await start({
         clientIp: byHeader,
