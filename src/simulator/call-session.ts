@@ -65,7 +65,7 @@ export function openCallSession(
   faults: Random,
   arrive: (outgoing: Outgoing) => void,
 ): CallSession {
-  const scheduler = new Scheduler();
+  const scheduler = new Scheduler(options.clock);
   const delivery = new Delivery<Outgoing>(
     scheduler,
     faults,

@@ -1,6 +1,7 @@
 /**
  * Options of the simulated replica, their defaults, and the `fast` profile for tests.
  */
+import type { Clock } from '../protocol/index.js';
 import type { ScriptRule } from './brain.js';
 import type { ReplicaRole } from './tavus-events.js';
 import { randomSeed } from './random.js';
@@ -76,6 +77,12 @@ export interface SimulatorOptions {
   getUserMedia?: (constraints: MediaStreamConstraints) => Promise<MediaStream>;
   /** Wall clock for `timestamp` and the replica's sense of time. Default `Date.now`. */
   now?: () => number;
+  /**
+   * Where the call's virtual time comes from: `now()` and one timer at a time. Default:
+   * `performance.now()` and `setTimeout`. Tests pass a `ManualClock` (from
+   * `tavus-conversation/protocol`) to run a whole conversation without waiting for it.
+   */
+  clock?: Clock;
   /** Throw like daily-js when a second call object is made without `allowMultipleCallInstances`. */
   enforceSingleInstance?: boolean;
 }
@@ -102,6 +109,7 @@ export interface ResolvedOptions {
   syntheticMedia: boolean;
   getUserMedia: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined;
   now: () => number;
+  clock: Clock | undefined;
   enforceSingleInstance: boolean;
 }
 
@@ -167,6 +175,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     syntheticMedia: options.syntheticMedia ?? true,
     getUserMedia: options.getUserMedia,
     now: options.now ?? (() => Date.now()),
+    clock: options.clock,
     enforceSingleInstance: options.enforceSingleInstance ?? false,
   };
 }

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import {
   NO_ROOM_MESSAGE,
   SimulatedCall,
@@ -7,14 +7,14 @@ import {
   type SimulatorOptions,
 } from '../../src/simulator/index.js';
 import {
-  ALL_DAILY_EVENTS,
   CONVERSATION_ID,
   ROOM_URL,
-  Recorder,
+  VirtualTime,
   idleCall,
   interaction,
   joinedCall,
-  sleep,
+  newCall as newTestCall,
+  type TestCall,
 } from './helpers.js';
 
 function failingGetUserMedia(
@@ -27,9 +27,8 @@ function failingGetUserMedia(
   };
 }
 
-function newCall(options: SimulatorOptions = {}): { call: SimulatedCall; recorder: Recorder } {
-  const call = new SimulatedCall({ fast: true, seed: 3, syntheticMedia: false, ...options });
-  return { call, recorder: new Recorder(call, ALL_DAILY_EVENTS) };
+function newCall(options: SimulatorOptions = {}): TestCall {
+  return newTestCall({ seed: 3, ...options });
 }
 
 describe('SimulatedCall: daily-js behaviour', () => {
@@ -44,12 +43,12 @@ describe('SimulatedCall: daily-js behaviour', () => {
 
   describe('join', () => {
     it('starts new, joins through joining-meeting and resolves with the local participant', async () => {
-      const { call, recorder } = track(newCall());
+      const { call, recorder, time } = track(newCall());
       expect(call.meetingState()).to.equal('new');
       expect(call.participants()).to.deep.equal({});
       const joining = call.join({ url: ROOM_URL, userName: 'Ada' });
       expect(call.meetingState()).to.equal('joining-meeting');
-      const participants = await joining;
+      const participants = await time.settle(joining);
       expect(call.meetingState()).to.equal('joined-meeting');
       expect(recorder.names().slice(0, 2)).to.deep.equal(['joining-meeting', 'joined-meeting']);
 
@@ -65,8 +64,8 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('opens the camera and microphone through getUserMedia and reports them playable', async () => {
-      const { call, recorder } = track(newCall());
-      await call.join({ url: ROOM_URL });
+      const { call, recorder, time } = track(newCall());
+      await time.settle(call.join({ url: ROOM_URL }));
       const local = call.participants()['local'];
       for (const kind of ['audio', 'video'] as const) {
         const state = local?.tracks[kind];
@@ -85,7 +84,7 @@ describe('SimulatedCall: daily-js behaviour', () => {
 
     it('does not ask for devices that start off', async () => {
       const asked: MediaStreamConstraints[] = [];
-      const { call } = track(
+      const { call, time } = track(
         newCall({
           getUserMedia: (constraints) => {
             asked.push(constraints);
@@ -93,7 +92,7 @@ describe('SimulatedCall: daily-js behaviour', () => {
           },
         }),
       );
-      await call.join({ url: ROOM_URL, startVideoOff: true });
+      await time.settle(call.join({ url: ROOM_URL, startVideoOff: true }));
       expect(asked).to.deep.equal([{ audio: true, video: false }]);
       const local = call.participants()['local'];
       expect(local?.tracks.video).to.deep.equal({ state: 'off', off: { byUser: true } });
@@ -102,10 +101,10 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('emits a daily-shaped camera-error when permission is denied, and joins anyway', async () => {
-      const { call, recorder } = track(
+      const { call, recorder, time } = track(
         newCall({ getUserMedia: failingGetUserMedia(() => 'NotAllowedError') }),
       );
-      await call.join({ url: ROOM_URL });
+      await time.settle(call.join({ url: ROOM_URL }));
       expect(call.meetingState()).to.equal('joined-meeting');
       const error = recorder.events.find((e) => e.name === 'camera-error')?.payload;
       expect(error.action).to.equal('camera-error');
@@ -129,12 +128,12 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('reports cam-in-use and keeps the microphone when only the camera is busy', async () => {
-      const { call, recorder } = track(
+      const { call, recorder, time } = track(
         newCall({
           getUserMedia: failingGetUserMedia((c) => (c.video ? 'NotReadableError' : null)),
         }),
       );
-      await call.join({ url: ROOM_URL });
+      await time.settle(call.join({ url: ROOM_URL }));
       const error = recorder.events.find((e) => e.name === 'camera-error')?.payload;
       expect(error.error.type).to.equal('cam-in-use');
       expect(error.errorMsg).to.include({ audioOk: true, videoOk: false });
@@ -144,19 +143,19 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('reports not-found when there is no device', async () => {
-      const { call, recorder } = track(
+      const { call, recorder, time } = track(
         newCall({ getUserMedia: failingGetUserMedia(() => 'NotFoundError') }),
       );
-      await call.join({ url: ROOM_URL });
+      await time.settle(call.join({ url: ROOM_URL }));
       const error = recorder.events.find((e) => e.name === 'camera-error')?.payload;
       expect(error.error.type).to.equal('not-found');
       expect(error.error.missingMedia).to.have.members(['audio', 'video']);
     });
 
     it('rejects a second join while joined', async () => {
-      const { call } = track(newCall());
-      await call.join({ url: ROOM_URL });
-      const second = await call.join({ url: ROOM_URL }).then(
+      const { call, time } = track(newCall());
+      await time.settle(call.join({ url: ROOM_URL }));
+      const second = await time.settle(call.join({ url: ROOM_URL })).then(
         () => 'resolved',
         (reason: unknown) => reason,
       );
@@ -164,8 +163,9 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('rejects with a string and emits error when the URL is marked failing, and can join again', async () => {
-      const { call, recorder } = track(newCall({ failJoin: 'no-such-room' }));
-      const reason = await call.join({ url: 'https://tavus.daily.co/no-such-room' }).then(
+      const { call, recorder, time } = track(newCall({ failJoin: 'no-such-room' }));
+      const joining = call.join({ url: 'https://tavus.daily.co/no-such-room' });
+      const reason = await time.settle(joining).then(
         () => 'resolved',
         (error: unknown) => error,
       );
@@ -179,13 +179,15 @@ describe('SimulatedCall: daily-js behaviour', () => {
         error: { type: 'no-room', msg: NO_ROOM_MESSAGE },
       });
       expect(recorder.names()).to.not.include('joined-meeting');
-      await call.join({ url: ROOM_URL });
+      await time.settle(call.join({ url: ROOM_URL }));
       expect(call.meetingState()).to.equal('joined-meeting');
     });
 
     it('fails every join with failJoin "*"', async () => {
-      const { call } = track(newCall({ failJoin: '*' }));
-      const reason = await call.join({ url: ROOM_URL }).catch((error: unknown) => error);
+      const { call, time } = track(newCall({ failJoin: '*' }));
+      const reason = await time
+        .settle(call.join({ url: ROOM_URL }))
+        .catch((error: unknown) => error);
       expect(typeof reason).to.equal('string');
     });
 
@@ -206,8 +208,8 @@ describe('SimulatedCall: daily-js behaviour', () => {
 
   describe('replica participant', () => {
     it('joins after the local user, with a tavus-replica user_id and the replica name', async () => {
-      const { call, recorder } = track(await joinedCall({ replicaName: 'Mia' }));
-      await waitUntil(() => recorder.names().includes('participant-joined'));
+      const { call, recorder, time } = track(await joinedCall({ replicaName: 'Mia' }));
+      await time.until(() => recorder.names().includes('participant-joined'));
       const participant = recorder.events.find((e) => e.name === 'participant-joined')?.payload
         .participant;
       expect(participant).to.include({ local: false, user_name: 'Mia' });
@@ -225,15 +227,16 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('leaves with participant-left on simulateReplicaLeave and goes quiet', async () => {
-      const { call, recorder } = track(await idleCall());
+      const { call, recorder, time } = track(await idleCall());
       call.sendAppMessage(interaction('conversation.respond', { text: 'Tell me more' }), '*');
       const id = call.replicaSessionId;
       expect(call.simulateReplicaLeave()).to.equal(true);
       const left = recorder.events.find((e) => e.name === 'participant-left')?.payload;
       expect(left.participant.session_id).to.equal(id);
       expect(call.participants()[id as string]).to.equal(undefined);
+      // The question sent before it left is never answered, however long the call goes on.
       const count = recorder.messages().length;
-      await sleep(150);
+      await time.advance(60_000);
       expect(recorder.messages().length).to.equal(count);
       expect(call.simulateReplicaLeave()).to.equal(false);
     });
@@ -241,12 +244,12 @@ describe('SimulatedCall: daily-js behaviour', () => {
 
   describe('local devices', () => {
     it('mutes and unmutes the microphone with participant-updated', async () => {
-      const { call, recorder } = track(await joinedCall());
+      const { call, recorder, time } = track(await joinedCall());
       const mic = call.participants()['local']?.tracks.audio.track as MediaStreamTrack;
       call.setLocalAudio(false);
       expect(call.localAudio()).to.equal(false);
       expect(mic.enabled).to.equal(false);
-      await waitUntil(() => recorder.names().includes('participant-updated'));
+      await time.until(() => recorder.names().includes('participant-updated'));
       const updated = recorder.events.find((e) => e.name === 'participant-updated')?.payload;
       expect(updated.participant.local).to.equal(true);
       expect(updated.participant.tracks.audio.state).to.equal('off');
@@ -256,7 +259,7 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('releases the camera when turned off and opens it again when turned on', async () => {
-      const { call, recorder } = track(await joinedCall());
+      const { call, recorder, time } = track(await joinedCall());
       const camera = call.participants()['local']?.tracks.video.track as MediaStreamTrack;
       call.setLocalVideo(false);
       expect(camera.readyState).to.equal('ended');
@@ -264,7 +267,7 @@ describe('SimulatedCall: daily-js behaviour', () => {
       const stopped = recorder.events.find((e) => e.name === 'track-stopped')?.payload;
       expect(stopped).to.include({ type: 'video', track: camera });
       call.setLocalVideo(true);
-      await waitUntil(() => call.localVideo(), 'camera did not come back');
+      await time.until(() => call.localVideo(), 'camera did not come back');
       const again = call.participants()['local']?.tracks.video.track;
       expect(again).to.not.equal(camera);
       expect(again?.readyState).to.equal('live');
@@ -273,11 +276,11 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('honours a toggle made while joining, before the devices are known', async () => {
-      const { call } = track(newCall());
+      const { call, time } = track(newCall());
       const joining = call.join({ url: ROOM_URL });
       call.setLocalVideo(false);
       call.setLocalAudio(false);
-      await joining;
+      await time.settle(joining);
       const local = call.participants()['local'];
       expect(local?.tracks.video).to.deep.equal({ state: 'off', off: { byUser: true } });
       expect(local?.tracks.audio.state).to.equal('off');
@@ -286,13 +289,13 @@ describe('SimulatedCall: daily-js behaviour', () => {
       expect(call.localAudio()).to.equal(false);
       // The preference was used up: the next join follows its own options.
       await call.leave();
-      await call.join({ url: ROOM_URL });
+      await time.settle(call.join({ url: ROOM_URL }));
       expect(call.localVideo()).to.equal(true);
     });
 
     it('emits camera-error when the camera cannot be turned back on', async () => {
       let deny = false;
-      const { call, recorder } = track(
+      const { call, recorder, time } = track(
         await joinedCall({
           getUserMedia: failingGetUserMedia(() => (deny ? 'NotAllowedError' : null)),
         }),
@@ -300,18 +303,18 @@ describe('SimulatedCall: daily-js behaviour', () => {
       call.setLocalVideo(false);
       deny = true;
       call.setLocalVideo(true);
-      await waitUntil(() => recorder.names().includes('camera-error'));
+      await time.until(() => recorder.names().includes('camera-error'));
       expect(call.participants()['local']?.tracks.video.state).to.equal('blocked');
     });
   });
 
   describe('app messages', () => {
     it('throws like daily-js before join and over 4096 characters', async () => {
-      const { call } = track(newCall());
+      const { call, time } = track(newCall());
       expect(() => call.sendAppMessage({ a: 1 }, '*')).to.throw(
         'sendAppMessage() only supported after join.',
       );
-      await call.join({ url: ROOM_URL });
+      await time.settle(call.join({ url: ROOM_URL }));
       expect(() => call.sendAppMessage({ text: 'x'.repeat(4100) }, '*')).to.throw(
         'Message data too large. Max size is 4096',
       );
@@ -329,11 +332,11 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('does not hand messages addressed to someone else to the replica', async () => {
-      const { call, recorder } = track(await idleCall());
+      const { call, recorder, time } = track(await idleCall());
       const guest = call.addParticipant({ userName: 'Guest' });
       const count = recorder.messages().length;
       call.sendAppMessage(interaction('conversation.respond', { text: 'hello' }), guest.session_id);
-      await sleep(150);
+      await time.advance(60_000);
       expect(recorder.messages().length).to.equal(count);
       call.sendAppMessage(interaction('conversation.respond', { text: 'hello' }), [
         call.replicaSessionId as string,
@@ -342,8 +345,8 @@ describe('SimulatedCall: daily-js behaviour', () => {
     });
 
     it('injects app-messages synchronously, from the replica or from someone else', async () => {
-      const { call, recorder } = track(await joinedCall());
-      await waitUntil(() => call.replicaSessionId !== null);
+      const { call, recorder, time } = track(await joinedCall());
+      await time.until(() => call.replicaSessionId !== null);
       call.injectAppMessage('not json');
       const last = recorder.events.at(-1)?.payload;
       expect(last).to.include({
@@ -368,7 +371,7 @@ describe('SimulatedCall: daily-js behaviour', () => {
 
   describe('network and errors', () => {
     it('holds messages during a network interruption and delivers them after reconnection', async () => {
-      const { call, recorder } = track(await idleCall());
+      const { call, recorder, time } = track(await idleCall());
       const interruption = call.simulateNetworkInterruption(200);
       const network = recorder.events.filter((e) => e.name === 'network-connection');
       expect(network.map((e) => e.payload)).to.deep.equal([
@@ -381,9 +384,10 @@ describe('SimulatedCall: daily-js behaviour', () => {
       ]);
       const count = recorder.messages().length;
       call.sendAppMessage(interaction('conversation.respond', { text: 'hello' }), '*');
-      await sleep(120);
+      // Held for the whole outage: not even the user's utterance comes back before it ends.
+      await time.advance(199);
       expect(recorder.messages().length).to.equal(count);
-      await interruption;
+      await time.settle(interruption);
       const names = recorder.names();
       expect(
         recorder.events.filter((e) => e.name === 'network-connection').at(-1)?.payload.event,
@@ -421,14 +425,14 @@ describe('SimulatedCall: daily-js behaviour', () => {
 
   describe('leave and destroy', () => {
     it('leaves with left-meeting, stops local tracks, and can join again', async () => {
-      const { call, recorder } = track(await idleCall());
+      const { call, recorder, time } = track(await idleCall());
       const tracks = Object.values(call.participants()['local']?.tracks ?? {}).map((t) => t.track);
       await call.leave();
       expect(recorder.names().at(-1)).to.equal('left-meeting');
       expect(call.meetingState()).to.equal('left-meeting');
       expect(tracks.every((t) => t?.readyState === 'ended')).to.equal(true);
       expect(call.participants()).to.deep.equal({});
-      await call.join({ url: ROOM_URL });
+      await time.settle(call.join({ url: ROOM_URL }));
       await recorder.stoppedSpeaking(2);
     });
 
@@ -452,10 +456,12 @@ describe('SimulatedCall: daily-js behaviour', () => {
   describe('createSimulatedCallFactory', () => {
     it('makes SimulatedCalls from the factory options and remembers them', async () => {
       const seen: SimulatedCall[] = [];
+      const time = new VirtualTime();
       const factory = createSimulatedCallFactory({
         fast: true,
         seed: 10,
         syntheticMedia: false,
+        clock: time,
         onCall: (call) => seen.push(call),
       });
       const first = await factory({ url: ROOM_URL });
@@ -464,7 +470,7 @@ describe('SimulatedCall: daily-js behaviour', () => {
       expect(factory.lastCall).to.equal(first);
       expect(seen).to.deep.equal([first]);
       // The url given to the factory is used by join().
-      await first.join();
+      await time.settle(first.join());
       expect(first.conversationId).to.equal(CONVERSATION_ID);
       const second = factory({});
       calls.push(second);

@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import type { SimulatedCall, TavusServerEvent } from '../../src/simulator/index.js';
-import { CONVERSATION_ID, idleCall, interaction, joinedCall, type Recorder } from './helpers.js';
+import {
+  CONVERSATION_ID,
+  idleCall,
+  interaction,
+  joinedCall,
+  type Recorder,
+  type VirtualTime,
+} from './helpers.js';
+import { FAST_TIMING } from '../../src/simulator/index.js';
 
 const LONG_REPLY =
   'There are three plans. The starter plan includes five seats and email support, the team plan adds ' +
@@ -19,6 +27,7 @@ function palStream(recorder: Recorder, inferenceId: string): TavusServerEvent[] 
 
 describe('simulated replica: event stream', () => {
   let call: SimulatedCall | undefined;
+  let time: VirtualTime;
   afterEach(async () => {
     await call?.destroy();
     call = undefined;
@@ -26,7 +35,7 @@ describe('simulated replica: event stream', () => {
 
   it('announces itself with system.replica_joined, then greets with a one-shot utterance', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await joinedCall());
+    ({ call, recorder, time } = await joinedCall());
     await recorder.stoppedSpeaking(1);
     const [joined] = recorder.messages();
     expect(joined).to.include({
@@ -52,14 +61,17 @@ describe('simulated replica: event stream', () => {
 
   it('stamps conversation_id, seq, turn_idx, inference_id and timestamp on conversation events', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    const wall = 1_746_000_000_000;
+    ({ call, recorder, time } = await idleCall({ now: () => wall }));
     call.sendAppMessage(interaction('conversation.respond', { text: 'Hello there' }), '*');
     await recorder.stoppedSpeaking(2);
-    const now = Date.now() / 1000;
+    // Unix seconds, moving with the call's time from the wall clock at the join.
+    let previous = wall / 1000;
     for (const event of recorder.messages()) {
       expect(event.conversation_id).to.equal(CONVERSATION_ID);
       expect(event.seq).to.be.a('number');
-      expect(event.timestamp).to.be.within(now - 30, now + 1);
+      expect(event.timestamp).to.be.within(previous, (wall + time.now() + 1) / 1000);
+      previous = event.timestamp as number;
       if (event.message_type === 'conversation') {
         expect(event.turn_idx, event.event_type).to.be.a('number');
         expect(event.inference_id, event.event_type).to.be.a('string');
@@ -69,7 +81,7 @@ describe('simulated replica: event stream', () => {
 
   it('answers conversation.respond with the echoed user utterance, twins, streaming and stops', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     const before = recorder.messages().length;
     call.sendAppMessage(interaction('conversation.respond', { text: 'What can you do?' }), '*');
     await recorder.stoppedSpeaking(2);
@@ -124,7 +136,7 @@ describe('simulated replica: event stream', () => {
 
   it('keeps seq monotonic, with each pal/replica twin pair sharing one seq', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     call.sendAppMessage(interaction('conversation.respond', { text: 'Tell me a story' }), '*');
     await recorder.stoppedSpeaking(2);
     const messages = recorder.messages();
@@ -142,14 +154,14 @@ describe('simulated replica: event stream', () => {
 
   it('gives every event its own seq when twins are configured not to share', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({ twinsShareSeq: false }));
+    ({ call, recorder, time } = await idleCall({ twinsShareSeq: false }));
     const seqs = recorder.messages().map((e) => e.seq as number);
     expect(seqs).to.deep.equal(seqs.map((_, i) => i + 1));
   });
 
   it('sends no legacy twins when only the pal role is configured', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({ replicaRoles: ['pal'] }));
+    ({ call, recorder, time } = await idleCall({ replicaRoles: ['pal'] }));
     expect(recorder.of('conversation.utterance').map((e) => props(e)['role'])).to.deep.equal([
       'pal',
     ]);
@@ -157,7 +169,7 @@ describe('simulated replica: event stream', () => {
 
   it('cuts the reply on conversation.interrupt with only the words spoken so far', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({
+    ({ call, recorder, time } = await idleCall({
       greeting: false,
       script: [{ match: 'plans', reply: LONG_REPLY }],
       wordsPerSecond: 12,
@@ -198,15 +210,15 @@ describe('simulated replica: event stream', () => {
     );
     const agnostic = recorder.of('conversation.stopped_speaking');
     expect(agnostic.map((e) => props(e)['interrupted'])).to.deep.equal([true, true]);
-    // Nothing more of that reply arrives afterwards.
+    // Nothing more of that reply arrives afterwards, however long the call goes on.
     const count = recorder.messages().length;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await time.advance(60_000);
     expect(recorder.messages().length).to.equal(count);
   });
 
   it('speaks conversation.echo text verbatim under the given inference_id', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     call.sendAppMessage(
       interaction('conversation.echo', {
         modality: 'text',
@@ -235,7 +247,7 @@ describe('simulated replica: event stream', () => {
 
   it('speaks an audio echo once its last chunk arrives, for as long as the audio lasts', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     // 0.5 s of 16 kHz 16-bit mono: 10 chunks of 800 samples (1600 bytes, 50 ms).
     const chunk = btoa(String.fromCharCode(...new Uint8Array(1600)));
     for (let i = 0; i < 10; i++) {
@@ -262,7 +274,7 @@ describe('simulated replica: event stream', () => {
 
   it('calls add_to_cart and waits for the tool result before answering', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     call.sendAppMessage(
       interaction('conversation.respond', { text: 'Add two coffees to my cart' }),
       '*',
@@ -281,7 +293,8 @@ describe('simulated replica: event stream', () => {
     const toolCallId = props(toolCall)['tool_call_id'] as string;
     expect(toolCallId).to.match(/^tc_[0-9a-f]{8}$/);
 
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // It waits for the result (up to the tool timeout) and says nothing meanwhile.
+    await time.advance(FAST_TIMING.toolResultTimeoutMs - 1);
     expect(recorder.of('conversation.replica.started_speaking')).to.have.length(
       1,
       'only the greeting',
@@ -304,7 +317,7 @@ describe('simulated replica: event stream', () => {
 
   it('apologises when the tool result is an error', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     call.sendAppMessage(
       interaction('conversation.respond', { text: 'add 3 coffees to the cart' }),
       '*',
@@ -327,7 +340,7 @@ describe('simulated replica: event stream', () => {
 
   it('says so when no tool result arrives in time', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({ timing: { toolResultTimeoutMs: 100 } }));
+    ({ call, recorder, time } = await idleCall({ timing: { toolResultTimeoutMs: 100 } }));
     call.sendAppMessage(
       interaction('conversation.respond', { text: 'add a coffee to my cart' }),
       '*',
@@ -342,13 +355,14 @@ describe('simulated replica: event stream', () => {
       interaction('conversation.tool_result', { tool_call_id: toolCallId, output: 'ok' }),
       '*',
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const target = call;
+    await time.until(() => target.ignored.length > 0, 'the late result was not seen');
     expect(call.ignored.at(-1)?.reason).to.contain('no pending tool call');
   });
 
   it('stores overwritten and appended context and answers from it', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({ context: 'initial' }));
+    ({ call, recorder, time } = await idleCall({ context: 'initial' }));
     expect(call.context).to.equal('initial');
     call.sendAppMessage(
       interaction('conversation.overwrite_llm_context', { context: 'The store opens at nine.' }),
@@ -368,7 +382,7 @@ describe('simulated replica: event stream', () => {
 
   it('stores sensitivity settings and says them when asked', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     call.sendAppMessage(
       interaction('conversation.sensitivity', { participant_pause_sensitivity: 'low' }),
       '*',
@@ -378,7 +392,10 @@ describe('simulated replica: event stream', () => {
       '*',
     );
     const target = call;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await time.until(
+      () => Object.keys(target.sensitivity).length === 2,
+      'the settings did not arrive',
+    );
     expect(target.sensitivity).to.deep.equal({
       participant_pause_sensitivity: 'low',
       participant_interrupt_sensitivity: 'high',
@@ -395,9 +412,9 @@ describe('simulated replica: event stream', () => {
 
   it('simulates a spoken user turn as in protocol.md §7.1, then replies under the committed id', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall());
+    ({ call, recorder, time } = await idleCall());
     const before = recorder.messages().length;
-    await call.simulateUserSpeech('What time does the store open tomorrow?');
+    await time.settle(call.simulateUserSpeech('What time does the store open tomorrow?'));
     await recorder.stoppedSpeaking(2);
     const turn = recorder.messages().slice(before);
     const userEvents = turn.filter(
@@ -427,7 +444,7 @@ describe('simulated replica: event stream', () => {
 
   it('lets the user barge in on a reply (§7.3)', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({
+    ({ call, recorder, time } = await idleCall({
       greeting: false,
       script: [{ match: 'plans', reply: LONG_REPLY }],
       wordsPerSecond: 12,
@@ -450,16 +467,16 @@ describe('simulated replica: event stream', () => {
       .of('conversation.utterance.streaming')
       .filter((e) => e.inference_id === cut.inference_id && props(e)['final'] === true);
     expect(final.map((e) => props(e)['is_interrupted'])).to.deep.equal([true, true]);
-    await speech;
+    await time.settle(speech);
   });
 
   it('does not let the user interrupt the greeting', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await joinedCall({ wordsPerSecond: 25 }));
+    ({ call, recorder, time } = await joinedCall({ wordsPerSecond: 25 }));
     await recorder.until((m) =>
       m.some((e) => e.event_type === 'conversation.replica.started_speaking'),
     );
-    await call.simulateUserSpeech('Hi');
+    await time.settle(call.simulateUserSpeech('Hi'));
     await recorder.stoppedSpeaking(2);
     const stopped = recorder.of('conversation.replica.stopped_speaking');
     expect(props(stopped[0])['interrupted']).to.equal(false, 'greeting finished');
@@ -468,7 +485,7 @@ describe('simulated replica: event stream', () => {
 
   it('interrupts a reply when new text is typed, and answers the new text', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({
+    ({ call, recorder, time } = await idleCall({
       greeting: false,
       script: [{ match: 'plans', reply: LONG_REPLY }],
       wordsPerSecond: 12,
@@ -489,7 +506,7 @@ describe('simulated replica: event stream', () => {
 
   it('sends system.replica_present heartbeats without seq when asked', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({ greeting: false, heartbeatMs: 20 }));
+    ({ call, recorder, time } = await idleCall({ greeting: false, heartbeatMs: 20 }));
     await recorder.until(
       (m) => m.filter((e) => e.event_type === 'system.replica_present').length >= 3,
     );
@@ -502,7 +519,7 @@ describe('simulated replica: event stream', () => {
   });
 
   it('ignores interactions it cannot act on, and says why', async () => {
-    ({ call } = await idleCall());
+    ({ call, time } = await idleCall());
     call.sendAppMessage(
       interaction('conversation.respond', { text: 'hi' }, 'another-conversation'),
       '*',
@@ -511,7 +528,7 @@ describe('simulated replica: event stream', () => {
     call.sendAppMessage(interaction('conversation.dance'), '*');
     call.sendAppMessage(interaction('conversation.respond', { text: '   ' }), '*');
     const target = call;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await time.until(() => target.ignored.length === 4, 'not every interaction was read');
     expect(target.ignored.map((entry) => entry.reason)).to.deep.equal([
       'conversation_id "another-conversation" is not "c7f3a91b2e"',
       'message_type is not "conversation"',

@@ -1,21 +1,25 @@
 import { expect } from '@open-wc/testing';
-import type { SimulatedCall, SimulatorOptions } from '../../src/simulator/index.js';
-import { idleCall, interaction, joinedCall, type Recorder } from './helpers.js';
+import {
+  FAST_TIMING,
+  type SimulatedCall,
+  type SimulatorOptions,
+} from '../../src/simulator/index.js';
+import { idleCall, interaction, joinedCall, type Recorder, type VirtualTime } from './helpers.js';
 
 /** One full exchange; returns what arrived, in arrival order. */
 async function exchange(options: SimulatorOptions): Promise<string[]> {
-  const { call, recorder } = await joinedCall({ now: () => 1_746_000_000_000, ...options });
+  const { call, recorder, time } = await joinedCall({ now: () => 1_746_000_000_000, ...options });
   try {
     await recorder.until(
       (m) => m.filter((e) => e.event_type === 'conversation.replica.stopped_speaking').length >= 1,
     );
     // Let stragglers of the greeting land before the next turn starts.
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await time.advance(1000);
     call.sendAppMessage(interaction('conversation.respond', { text: 'Why is the sky blue?' }), '*');
     await recorder.until(
       (m) => m.filter((e) => e.event_type === 'conversation.replica.stopped_speaking').length >= 2,
     );
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await time.advance(1000);
     return recorder
       .messages()
       .map((e) =>
@@ -92,12 +96,13 @@ describe('simulated replica: delivery faults', () => {
 
   it('adds the configured latency to replies', async () => {
     let recorder: Recorder;
-    ({ call, recorder } = await idleCall({ latencyMs: 150 }));
+    let time: VirtualTime;
+    ({ call, recorder, time } = await idleCall({ latencyMs: 150 }));
     const count = recorder.messages().length;
-    const sent = performance.now();
+    const sent = time.now();
     call.sendAppMessage(interaction('conversation.respond', { text: 'hello' }), '*');
     await recorder.until((m) => m.length > count);
-    // 150 ms to reach the replica, then 150 ms back.
-    expect(performance.now() - sent).to.be.at.least(295);
+    // 150 ms to reach the replica, its echo of the user's words, then 150 ms back.
+    expect(time.now() - sent).to.equal(150 + FAST_TIMING.userUtteranceMs + 150);
   });
 });

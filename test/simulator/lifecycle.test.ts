@@ -1,6 +1,19 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { SimulatedCall } from '../../src/simulator/index.js';
-import { ALL_DAILY_EVENTS, ROOM_URL, Recorder, interaction, sleep } from './helpers.js';
+import {
+  ALL_DAILY_EVENTS,
+  REAL_TIME_GUARD_MS,
+  ROOM_URL,
+  Recorder,
+  animationFrames,
+  interaction,
+} from './helpers.js';
+
+/**
+ * These tests run the simulator on the browser's own clock and timers, since what they check is
+ * that it releases them. They wait for conditions and for the page's own animation frames.
+ */
+const GUARD = { timeout: REAL_TIME_GUARD_MS };
 
 /**
  * Watches timers, animation frames and audio contexts created by simulator code (recognised by
@@ -148,14 +161,19 @@ describe('simulated call: lifecycle', () => {
     const framesAtDestroy = watch.framesRequested;
     expect(watch.timeouts.size).to.equal(0);
     expect(watch.frames.size).to.equal(0);
-    await waitUntil(() => watch.contexts.every((context) => context.state === 'closed'));
+    await waitUntil(
+      () => watch.contexts.every((context) => context.state === 'closed'),
+      'an audio context is still open',
+      GUARD,
+    );
     expect([...tracks].map((track) => track.readyState)).to.deep.equal([
       'ended',
       'ended',
       'ended',
       'ended',
     ]);
-    await sleep(200);
+    // Ten frames later the face would have asked for ten more, and the heartbeat would be due.
+    await animationFrames(10);
     expect(watch.framesRequested).to.equal(framesAtDestroy);
     expect(watch.timeouts.size).to.equal(0);
     expect(recorder.events.length - eventsAtDestroy).to.equal(0);
@@ -169,12 +187,20 @@ describe('simulated call: lifecycle', () => {
     ({ call, recorder, tracks } = await midReply());
     await call.leave();
     const eventsAtLeave = recorder.events.length;
+    const framesAtLeave = watch.framesRequested;
     expect(watch.timeouts.size).to.equal(0);
     expect(watch.frames.size).to.equal(0);
-    await waitUntil(() => watch.contexts.every((context) => context.state === 'closed'));
+    await waitUntil(
+      () => watch.contexts.every((context) => context.state === 'closed'),
+      'an audio context is still open',
+      GUARD,
+    );
     expect([...tracks].every((track) => track.readyState === 'ended')).to.equal(true);
-    await sleep(150);
+    await animationFrames(10);
+    expect(watch.framesRequested).to.equal(framesAtLeave);
+    expect(watch.timeouts.size).to.equal(0);
     expect(recorder.events.length).to.equal(eventsAtLeave);
+    expect(recorder.names().at(-1)).to.equal('left-meeting');
   });
 
   it('destroy() during getUserMedia releases the devices it gets afterwards', async () => {
@@ -182,14 +208,25 @@ describe('simulated call: lifecycle', () => {
     const pending = new Promise<MediaStream>((resolve) => {
       resolveMedia = resolve;
     });
-    call = new SimulatedCall({ fast: true, getUserMedia: () => pending });
+    let asked = false;
+    call = new SimulatedCall({
+      fast: true,
+      getUserMedia: () => {
+        asked = true;
+        return pending;
+      },
+    });
     const joining = call.join({ url: ROOM_URL }).catch((reason: unknown) => reason);
-    await sleep(20);
+    await waitUntil(() => asked, 'the devices were not asked for', GUARD);
     await call.destroy();
     expect(typeof (await joining)).to.equal('string');
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
     resolveMedia(stream);
-    await waitUntil(() => stream.getTracks().every((track) => track.readyState === 'ended'));
+    await waitUntil(
+      () => stream.getTracks().every((track) => track.readyState === 'ended'),
+      'the late devices were not released',
+      GUARD,
+    );
     expect(watch.timeouts.size).to.equal(0);
     expect(watch.contexts).to.have.length(0);
   });

@@ -1,24 +1,42 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
-import { SimulatedCall } from '../../src/simulator/index.js';
+import type { SimulatedCall } from '../../src/simulator/index.js';
 import { FaceRenderer } from '../../src/simulator/media/face.js';
-import { ALL_DAILY_EVENTS, ROOM_URL, Recorder, interaction } from './helpers.js';
+import {
+  REAL_TIME_GUARD_MS,
+  ROOM_URL,
+  animationFrames,
+  interaction,
+  newCall,
+  type Recorder,
+  type VirtualTime,
+} from './helpers.js';
+
+/**
+ * The replica's face and voice are real media, drawn and played on the browser's clock. The
+ * conversation runs on virtual time, which stands still between steps: once the replica starts
+ * speaking it goes on speaking until the test moves time on, so every measurement below waits
+ * for what it expects to see or hear, however slowly the machine draws and plays.
+ */
+const GUARD = { timeout: REAL_TIME_GUARD_MS };
 
 const LONG = 'one two three four five six seven eight nine ten '.repeat(6).trim();
 
-async function replicaCall(): Promise<{ call: SimulatedCall; recorder: Recorder }> {
-  const call = new SimulatedCall({
-    fast: true,
+async function replicaCall(): Promise<{
+  call: SimulatedCall;
+  recorder: Recorder;
+  time: VirtualTime;
+}> {
+  const { call, recorder, time } = newCall({
     seed: 11,
     greeting: false,
     wordsPerSecond: 8,
     script: [{ match: 'count', reply: LONG }],
+    syntheticMedia: true,
   });
-  const recorder = new Recorder(call, ALL_DAILY_EVENTS);
-  await call.join({ url: ROOM_URL, startVideoOff: true, startAudioOff: true });
-  await waitUntil(() => call.replicaSessionId !== null, 'replica did not join');
+  await time.settle(call.join({ url: ROOM_URL, startVideoOff: true, startAudioOff: true }));
   await recorder.until((m) => m.some((e) => e.event_type === 'system.replica_joined'));
-  return { call, recorder };
+  return { call, recorder, time };
 }
 
 function replicaTrack(call: SimulatedCall, kind: 'audio' | 'video'): MediaStreamTrack {
@@ -27,56 +45,90 @@ function replicaTrack(call: SimulatedCall, kind: 'audio' | 'video'): MediaStream
   return track;
 }
 
-/** RMS of the replica's audio over ~100 ms. */
-async function loudness(track: MediaStreamTrack): Promise<number> {
-  const context = new AudioContext();
-  try {
-    await context.resume();
-    const analyser = new AnalyserNode(context, { fftSize: 2048 });
-    context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
-    const samples = new Float32Array(analyser.fftSize);
-    let peak = 0;
-    for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      analyser.getFloatTimeDomainData(samples);
-      let sum = 0;
-      for (const sample of samples) sum += sample * sample;
-      peak = Math.max(peak, Math.sqrt(sum / samples.length));
+/** Reads the loudness (RMS) of a track whenever asked. */
+class AudioMeter {
+  private readonly context = new AudioContext();
+  private readonly analyser = new AnalyserNode(this.context, { fftSize: 2048 });
+  private readonly samples = new Float32Array(2048);
+
+  constructor(track: MediaStreamTrack) {
+    this.context.createMediaStreamSource(new MediaStream([track])).connect(this.analyser);
+  }
+
+  async start(): Promise<void> {
+    await this.context.resume();
+  }
+
+  level(): number {
+    this.analyser.getFloatTimeDomainData(this.samples);
+    let sum = 0;
+    for (const sample of this.samples) sum += sample * sample;
+    return Math.sqrt(sum / this.samples.length);
+  }
+
+  /** Every reading over `frames` animation frames is below `limit`. */
+  async quietFor(frames: number, limit: number): Promise<number> {
+    let loudest = 0;
+    for (let i = 0; i < frames; i++) {
+      await animationFrames(1);
+      loudest = Math.max(loudest, this.level());
     }
-    return peak;
-  } finally {
-    await context.close();
+    expect(loudest).to.be.lessThan(limit);
+    return loudest;
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
   }
 }
 
-/** Pixels of the open-mouth colour in frames of the video, sampled over ~300 ms. */
-async function mouthPixels(video: HTMLVideoElement): Promise<number[]> {
+/** Pixels of the open-mouth colour in the video's current frame. */
+function mouthPixels(video: HTMLVideoElement, ctx: CanvasRenderingContext2D): number {
+  ctx.drawImage(video, 0, 0);
+  // The mouth sits in the middle of the lower half of the face.
+  const x = ctx.canvas.width / 2 - 60;
+  const y = ctx.canvas.height * 0.45 + 10;
+  const { data } = ctx.getImageData(x, y, 120, 80);
+  let count = 0;
+  for (let p = 0; p < data.length; p += 4) {
+    const [r, g, b] = [data[p] as number, data[p + 1] as number, data[p + 2] as number];
+    // #7a2630, allowing for colour conversion in the video pipeline.
+    if (Math.abs(r - 122) < 28 && Math.abs(g - 38) < 22 && Math.abs(b - 48) < 22) count++;
+  }
+  return count;
+}
+
+/** A checksum of the video's current frame. */
+function framePixels(video: HTMLVideoElement, ctx: CanvasRenderingContext2D): number {
+  ctx.drawImage(video, 0, 0);
+  const { data } = ctx.getImageData(0, 0, ctx.canvas.width, ctx.canvas.height);
+  let sum = 0;
+  for (let p = 0; p < data.length; p += 97) sum = (sum * 31 + (data[p] as number)) % 1_000_000_007;
+  return sum;
+}
+
+function frameReader(video: HTMLVideoElement): CanvasRenderingContext2D {
   const canvas = document.createElement('canvas');
   canvas.width = video.videoWidth;
   canvas.height = video.videoHeight;
-  const ctx = canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
-  const counts: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    ctx.drawImage(video, 0, 0);
-    // The mouth sits in the middle of the lower half of the face.
-    const x = canvas.width / 2 - 60;
-    const y = canvas.height * 0.45 + 10;
-    const { data } = ctx.getImageData(x, y, 120, 80);
-    let count = 0;
-    for (let p = 0; p < data.length; p += 4) {
-      const [r, g, b] = [data[p] as number, data[p + 1] as number, data[p + 2] as number];
-      // #7a2630, allowing for colour conversion in the video pipeline.
-      if (Math.abs(r - 122) < 28 && Math.abs(g - 38) < 22 && Math.abs(b - 48) < 22) count++;
-    }
-    counts.push(count);
-  }
-  return counts;
+  return canvas.getContext('2d', { willReadFrequently: true }) as CanvasRenderingContext2D;
 }
 
 describe('simulated replica: synthetic media', () => {
   let call: SimulatedCall | undefined;
   let video: HTMLVideoElement | undefined;
+
+  /** Plays `track` in a muted <video> on the page, once it has a picture. */
+  async function playVideo(track: MediaStreamTrack): Promise<HTMLVideoElement> {
+    const element = document.createElement('video');
+    video = element;
+    element.muted = true;
+    element.srcObject = new MediaStream([track]);
+    document.body.append(element);
+    await element.play();
+    await waitUntil(() => element.videoWidth > 0, 'no video frames', GUARD);
+    return element;
+  }
   afterEach(async () => {
     video?.remove();
     video = undefined;
@@ -104,24 +156,17 @@ describe('simulated replica: synthetic media', () => {
 
   it('draws frames of the face into a <video>', async () => {
     ({ call } = await replicaCall());
-    video = document.createElement('video');
-    video.muted = true;
-    video.srcObject = new MediaStream([replicaTrack(call, 'video')]);
-    document.body.append(video);
-    await video.play();
-    await waitUntil(() => (video as HTMLVideoElement).videoWidth > 0, 'no video frames');
-    expect(video.videoWidth).to.equal(640);
-    expect(video.videoHeight).to.equal(360);
-    let frames = 0;
-    await new Promise<void>((resolve) => {
-      const onFrame = (): void => {
-        frames++;
-        if (frames >= 5) resolve();
-        else video?.requestVideoFrameCallback(onFrame);
-      };
-      video?.requestVideoFrameCallback(onFrame);
-    });
-    expect(frames).to.equal(5);
+    const playing = await playVideo(replicaTrack(call, 'video'));
+    expect(playing.videoWidth).to.equal(640);
+    expect(playing.videoHeight).to.equal(360);
+    // New frames keep coming: the picture changes (the face breathes and sways).
+    const reader = frameReader(playing);
+    const first = framePixels(playing, reader);
+    await waitUntil(
+      () => framePixels(playing, reader) !== first,
+      'the video shows one frame only',
+      GUARD,
+    );
   });
 
   it('draws the "simulated" name tag where object-fit: cover keeps it at 16:9, 4:5 and square', () => {
@@ -151,43 +196,55 @@ describe('simulated replica: synthetic media', () => {
   it('moves the mouth only while speaking', async () => {
     let recorder: Recorder;
     ({ call, recorder } = await replicaCall());
-    video = document.createElement('video');
-    video.muted = true;
-    video.srcObject = new MediaStream([replicaTrack(call, 'video')]);
-    document.body.append(video);
-    await video.play();
-    await waitUntil(() => (video as HTMLVideoElement).videoWidth > 0);
-    const silent = await mouthPixels(video);
+    const playing = await playVideo(replicaTrack(call, 'video'));
+    const reader = frameReader(playing);
+    // Silent: the mouth stays closed, frame after frame.
+    let openest = 0;
+    for (let i = 0; i < 10; i++) {
+      await animationFrames(1);
+      openest = Math.max(openest, mouthPixels(playing, reader));
+    }
+    expect(openest).to.be.lessThan(60);
     call.sendAppMessage(interaction('conversation.respond', { text: 'count for me' }), '*');
     await recorder.until((m) =>
       m.some((e) => e.event_type === 'conversation.replica.started_speaking'),
     );
-    const speaking = await mouthPixels(video);
+    // Virtual time stands still here, so the replica speaks until the mouth was seen to move.
     expect(call.speaking).to.equal(true);
-    expect(Math.max(...silent)).to.be.lessThan(60);
-    expect(Math.max(...speaking)).to.be.greaterThan(200);
-    expect(Math.max(...speaking) - Math.min(...speaking)).to.be.greaterThan(
-      60,
-      'the mouth opens and closes',
+    const seen: number[] = [];
+    await waitUntil(
+      () => {
+        seen.push(mouthPixels(playing, reader));
+        return Math.max(...seen) > 200 && Math.max(...seen) - Math.min(...seen) > 60;
+      },
+      'the mouth did not open and close',
+      GUARD,
     );
+    expect(call.speaking).to.equal(true);
   });
 
   it('makes sound only while speaking', async () => {
     let recorder: Recorder;
     ({ call, recorder } = await replicaCall());
-    const audio = replicaTrack(call, 'audio');
-    expect(await loudness(audio)).to.be.lessThan(0.002);
-    call.sendAppMessage(interaction('conversation.respond', { text: 'count for me' }), '*');
-    await recorder.until((m) =>
-      m.some((e) => e.event_type === 'conversation.replica.started_speaking'),
-    );
-    expect(await loudness(audio)).to.be.greaterThan(0.005);
-    call.sendAppMessage(interaction('conversation.interrupt'), '*');
-    await recorder.until((m) =>
-      m.some((e) => e.event_type === 'conversation.replica.stopped_speaking'),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(await loudness(audio)).to.be.lessThan(0.002);
+    const meter = new AudioMeter(replicaTrack(call, 'audio'));
+    try {
+      await meter.start();
+      await meter.quietFor(10, 0.002);
+      call.sendAppMessage(interaction('conversation.respond', { text: 'count for me' }), '*');
+      await recorder.until((m) =>
+        m.some((e) => e.event_type === 'conversation.replica.started_speaking'),
+      );
+      await waitUntil(() => meter.level() > 0.005, 'no sound while speaking', GUARD);
+      call.sendAppMessage(interaction('conversation.interrupt'), '*');
+      await recorder.until((m) =>
+        m.some((e) => e.event_type === 'conversation.replica.stopped_speaking'),
+      );
+      // The voice fades out over a few tens of milliseconds, then stays silent.
+      await waitUntil(() => meter.level() < 0.002, 'still sounding after it stopped', GUARD);
+      await meter.quietFor(10, 0.002);
+    } finally {
+      await meter.close();
+    }
   });
 
   it('emits track-stopped, then participant-left, when the replica leaves', async () => {
