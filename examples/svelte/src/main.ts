@@ -1,0 +1,7 @@
+// Registers <tavus-conversation>.
+import 'tavus-conversation';
+import { mount } from 'svelte';
+
+import App from './App.svelte';
+
+mount(App, { target: document.getElementById('app')! });

@@ -1,0 +1,7 @@
+// Registers <tavus-conversation>.
+import 'tavus-conversation';
+import { createApp } from 'vue';
+
+import App from './App.vue';
+
+createApp(App).mount('#app');
