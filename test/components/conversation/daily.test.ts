@@ -4,14 +4,19 @@ import '../../../src/index.js';
 import type { TavusConversation } from '../../../src/index.js';
 import { createDailyCall } from '../../../src/call/daily-factory.js';
 import type { CallFactory } from '../../../src/call/daily-like.js';
+import { ManualClock } from '../../../src/protocol/manual-clock.js';
+import { DEFAULT_REORDER_WINDOW_MS } from '../../../src/protocol/sequencer.js';
+import { DailyRetryClock } from '../../support/daily-retries.js';
 
 /**
- * The real daily-js call object, with only the network-bound parts replaced: join() resolves at
- * once and the room holds a replica. Events go through daily-js' own emitter.
+ * The real daily-js call object, with only the network-bound parts replaced: load() and preAuth()
+ * do nothing, join() resolves at once and the room holds a replica. Events go through daily-js' own emitter.
  */
 async function joinableDailyCall(options: Parameters<CallFactory>[0]): Promise<any> {
   const real: any = await createDailyCall(options);
   let state = 'new';
+  real.load = async () => {};
+  real.preAuth = async () => ({});
   real.join = async () => {
     state = 'joined-meeting';
   };
@@ -40,20 +45,23 @@ describe('<tavus-conversation> with the real daily-js', () => {
     await call.destroy();
   });
 
-  it('a failed join (call bundle not found) ends in error with the reason, and start() again connects', async function () {
-    this.timeout(30000);
+  it('a failed join (call bundle not found) ends in error with the reason, and start() again connects', async () => {
     let attempts = 0;
     let second: any;
+    // The test server answers 404 at once; daily-js' pauses between its retries are skipped.
+    const retries = new DailyRetryClock();
     const factory: CallFactory = async (options) => {
       attempts += 1;
       if (attempts > 1) return (second = await joinableDailyCall(options));
-      return createDailyCall({
+      const call = await createDailyCall({
         ...options,
         dailyConfig: {
           ...options.dailyConfig,
           bundlePathOverride: `${location.origin}/no-such-daily-bundle/`,
         } as never,
       });
+      retries.follow(call);
+      return call;
     };
     const el = await fixture<TavusConversation>(
       html`<tavus-conversation
@@ -62,8 +70,14 @@ describe('<tavus-conversation> with the real daily-js', () => {
       ></tavus-conversation>`,
     );
     const failed = oneEvent(el, 'tavus-error');
-    await el.start().catch(() => {});
+    try {
+      await el.start().catch(() => {});
+    } finally {
+      retries.restore();
+    }
     const event = await failed;
+    // Three passes over the one bundle URL, each answered 404.
+    expect(retries.failures).to.be.at.least(3);
     // A bundle daily-js cannot load is Daily out of reach: the visitor is told to check the
     // connection, and the bundle's URL stays out of the message.
     expect(event.detail.code).to.equal('call-unavailable');
@@ -90,10 +104,12 @@ describe('<tavus-conversation> with the real daily-js', () => {
   it("listens on the real call object's event emitter, and stops listening when removed", async () => {
     let real: any;
     const factory: CallFactory = async (options) => (real = await joinableDailyCall(options));
+    const clock = new ManualClock();
     const el = await fixture<TavusConversation>(
       html`<tavus-conversation
         conversation-url="https://tavus.daily.co/c123"
         .callFactory=${factory}
+        .clock=${clock}
       ></tavus-conversation>`,
     );
     await el.start();
@@ -116,6 +132,8 @@ describe('<tavus-conversation> with the real daily-js', () => {
         properties: { role: 'replica', speech: 'Hello from the real emitter' },
       },
     });
+    // The first sequenced event waits one reorder window.
+    clock.advance(DEFAULT_REORDER_WINDOW_MS);
     expect((await heard).detail.properties.speech).to.equal('Hello from the real emitter');
 
     el.remove();

@@ -9,7 +9,11 @@ const result = {
 };
 window.__result = result;
 
-function until(condition, what, timeoutMs = 5000) {
+/**
+ * Resolves once `condition()` holds. The limit only decides how a failing run fails: it is far
+ * beyond what a passing run takes on a busy machine.
+ */
+function until(condition, what, timeoutMs = 20_000) {
   const deadline = performance.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -19,6 +23,22 @@ function until(condition, what, timeoutMs = 5000) {
     };
     check();
   });
+}
+
+/**
+ * Resolves once every violation caused so far has been reported. Reports arrive later than the
+ * actions that cause them, in order: so the page causes one more (an inline style attribute,
+ * refused by every policy here), waits for its report, and takes it out of the list again.
+ */
+async function violationsReported() {
+  const probe = document.createElement('i');
+  probe.setAttribute('data-violation-probe', '');
+  probe.setAttribute('style', 'color: red');
+  document.body.append(probe);
+  await until(() => result.violations.some((v) => v.probe), 'the report of the probe violation');
+  probe.remove();
+  result.violations = result.violations.filter((v) => !v.probe);
+  window.__violations = result.violations;
 }
 
 const replies = (el) => el.transcript.filter((m) => m.role === 'replica' && m.final);
@@ -87,7 +107,6 @@ const scenarios = {
       }
     }
     result.inlineScriptRan = window.inlineScriptRan === true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
   },
 
   /** The element with real daily-js: how far it gets loading its call bundle (offline here). */
@@ -101,12 +120,13 @@ const scenarios = {
     await until(() => bundle() || trustedTypesRefused(), 'daily-js to load its bundle', 8000);
     result.bundleScript = bundle()?.src ?? null;
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 50));
   },
 };
 
 try {
   await scenarios[result.scenario]();
+  // Every violation the scenario caused is in the list before the test reads it.
+  await violationsReported();
 } catch (error) {
   result.error = String(error?.stack ?? error);
 } finally {

@@ -7,5 +7,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
     blocked: event.blockedURI,
     sample: event.sample,
     source: `${event.sourceFile}:${event.lineNumber}`,
+    // page.js causes one violation on purpose, to know when the others have been reported.
+    probe: event.target instanceof Element && event.target.hasAttribute('data-violation-probe'),
   });
 });
