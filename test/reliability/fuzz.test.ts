@@ -24,7 +24,9 @@ const OWN_EVENTS = new Set(['tavus-state-change', 'tavus-error', 'tavus-send']);
 describe('<tavus-conversation> reliability', () => {
   describe('fuzzed app-messages', () => {
     it(`dispatches exactly the valid ones of ${MESSAGES.toLocaleString('en')} random and malformed messages, and keeps working`, async function () {
-      this.timeout(60_000);
+      // A fixed amount of work: how long it takes says how busy the machine is, not whether the
+      // element is right, so no time limit (the test runner's own limit on a file still holds).
+      this.timeout(0);
       const random = createRandom(SEED);
       const { el, call, clock } = await connectedElement();
       el.chatOpen = true;

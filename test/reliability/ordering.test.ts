@@ -78,7 +78,9 @@ function run(
 describe('<tavus-conversation> reliability', () => {
   describe('ordering', () => {
     it(`dispatches ${RUNS.toLocaleString('en')} shuffled, duplicated and gapped runs in seq order, none lost, none twice`, async function () {
-      this.timeout(30_000);
+      // A fixed amount of work: how long it takes says how busy the machine is, not whether the
+      // element is right, so no time limit (the test runner's own limit on a file still holds).
+      this.timeout(0);
       const random = createRandom(SEED);
       const { el, call, clock } = await connectedElement();
       const dispatched: number[] = [];
