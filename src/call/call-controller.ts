@@ -1,4 +1,6 @@
 import { NO_MEDIA, type CallMedia } from '../state/call-media.js';
+import type { NetworkQuality } from '../state/conversation-state.js';
+import type { ChosenDevices } from '../state/devices.js';
 import type {
   CallFactory,
   DailyCallLike,
@@ -30,6 +32,8 @@ export interface CallCallbacks {
   unverifiedParticipant(): void;
   /** An app-message from the replica (only the replica's reach this). */
   appMessage(data: unknown): void;
+  /** Daily's estimate of the connection changed. */
+  networkQuality(quality: NetworkQuality): void;
   /** Daily's connection dropped (true) or came back (false). */
   networkInterrupted(interrupted: boolean): void;
   mediaChanged(media: CallMedia): void;
@@ -48,6 +52,8 @@ export interface JoinOptions extends PrepareOptions {
   url: string;
   token?: string;
   userName?: string;
+  /** Devices the visitor chose before joining (the device check). */
+  devices?: ChosenDevices;
 }
 
 /**
@@ -112,6 +118,8 @@ export class CallController {
           url: options.url,
           ...(options.token ? { token: options.token } : {}),
           ...(options.userName ? { userName: options.userName } : {}),
+          ...(options.devices?.camera ? { videoSource: options.devices.camera } : {}),
+          ...(options.devices?.microphone ? { audioSource: options.devices.microphone } : {}),
           startVideoOff: options.startVideoOff,
           startAudioOff: options.startAudioOff,
         }),
@@ -155,6 +163,17 @@ export class CallController {
   setCamera(on: boolean): void {
     this.wanted.video = on;
     this.call?.setLocalVideo(on);
+    this.refreshMedia();
+  }
+
+  /** Switches to another camera or microphone (device ids from `enumerateDevices()`). */
+  async setInputDevices(devices: ChosenDevices): Promise<void> {
+    const call = this.call;
+    if (!call?.setInputDevicesAsync || this.leaving) return;
+    await call.setInputDevicesAsync({
+      ...(devices.microphone ? { audioDeviceId: devices.microphone } : {}),
+      ...(devices.camera ? { videoDeviceId: devices.camera } : {}),
+    });
     this.refreshMedia();
   }
 
@@ -260,6 +279,12 @@ export class CallController {
     on('network-connection', (event: { event?: string }) => {
       if (event?.event === 'interrupted') this.callbacks.networkInterrupted(true);
       else if (event?.event === 'connected') this.callbacks.networkInterrupted(false);
+    });
+    on('network-quality-change', (event: { threshold?: string }) => {
+      const threshold = event?.threshold;
+      if (threshold === 'good' || threshold === 'low' || threshold === 'very-low') {
+        this.callbacks.networkQuality(threshold);
+      }
     });
     on('camera-error', (event: Parameters<typeof availabilityFromCameraError>[0]) => {
       const { issue, cameraAvailable, microphoneAvailable } = availabilityFromCameraError(

@@ -43,6 +43,11 @@ export interface DailyCallLike {
   localAudio(): boolean;
   localVideo(): boolean;
   meetingState(): string;
+  /** Switches the camera and/or microphone in a call (daily-js `setInputDevicesAsync()`). */
+  setInputDevicesAsync?(devices: {
+    audioDeviceId?: string;
+    videoDeviceId?: string;
+  }): Promise<unknown>;
   /** Loads Daily's call bundle ahead of the join (daily-js `load()`). */
   load?(): Promise<unknown>;
   /** Tells Daily the room and token ahead of the join (daily-js `preAuth()`). */
@@ -62,6 +67,7 @@ export type CallFactory = (options: CallFactoryOptions) => DailyCallLike | Promi
  * - `track-started` / `track-stopped` `{ participant, track }`
  * - `app-message` `{ data, fromId }` — `data` is the Tavus JSON (object or string)
  * - `network-connection` `{ type, event: 'interrupted' | 'connected' }`
+ * - `network-quality-change` `{ threshold: 'good' | 'low' | 'very-low', quality }`
  * - `camera-error` `{ errorMsg: { errorMsg, audioOk?, videoOk? }, error: { type, ... } }`
  * - `error` `{ errorMsg, error?: { type, msg } }` (fatal), `nonfatal-error` `{ type, errorMsg }`
  */
@@ -75,6 +81,7 @@ export const DAILY_EVENTS_USED = [
   'track-stopped',
   'app-message',
   'network-connection',
+  'network-quality-change',
   'camera-error',
   'error',
   'nonfatal-error',

@@ -50,6 +50,7 @@ export function deriveMedia(
     replicaVideo: playableTrack(replica?.tracks?.video),
     replicaAudio: playableTrack(replica?.tracks?.audio),
     selfVideo: playableTrack(localVideo),
+    selfAudio: playableTrack(localAudio),
     microphoneOn: device.microphoneAvailable && safeBoolean(() => call.localAudio()),
     cameraOn: device.cameraAvailable && safeBoolean(() => call.localVideo()),
     ...device,

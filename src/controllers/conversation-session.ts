@@ -13,9 +13,11 @@ import type {
 } from '../session/session-config.js';
 import { NOBODY_SPEAKING, type Speaking } from '../state/speaking.js';
 import { NO_MEDIA, type CallMedia } from '../state/call-media.js';
+import type { ChosenDevices } from '../state/devices.js';
 import type {
   ConversationState,
   EndedReason,
+  NetworkQuality,
   TavusErrorCode,
   TavusErrorInfo,
 } from '../state/conversation-state.js';
@@ -34,6 +36,7 @@ const loadAttempt = () => import('../session/conversation-attempt.js');
 /** A removed element waits this long for re-insertion (a framework moving it) before leaving. */
 const MOVE_GRACE_MS = 0;
 const LIVE_STATES: readonly ConversationState[] = [
+  'checking',
   'connecting',
   'waiting',
   'connected',
@@ -54,6 +57,13 @@ export class ConversationSession implements ReactiveController {
   media: CallMedia = NO_MEDIA;
   replicaName = '';
   speaking: Speaking = NOBODY_SPEAKING;
+  /** Between the end of the visitor's turn and the replica's first word. */
+  thinking = false;
+  networkQuality: NetworkQuality | null = null;
+  /** Whole seconds left, in the last minute of the maximum duration; otherwise null. */
+  secondsLeft: number | null = null;
+  /** The devices the visitor chose (the device check, the settings menu). */
+  devices: ChosenDevices = {};
 
   /** The attempt in progress, or the last one (its transcript stays readable after the end). */
   private attempt: ConversationAttempt | null = null;
@@ -66,6 +76,8 @@ export class ConversationSession implements ReactiveController {
   /** Bumped by end(): a start still loading the call machinery sees it and gives up. */
   private ticket = 0;
   private frame = 0;
+  /** Opens when the visitor leaves the device check for the call. */
+  private joinGate = openGate();
   private teardownTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -150,12 +162,29 @@ export class ConversationSession implements ReactiveController {
     window.removeEventListener('pagehide', this.handlePageHide);
     cancelAnimationFrame(this.frame);
     this.frame = 0;
-    this.media = NO_MEDIA;
-    this.speaking = NOBODY_SPEAKING;
+    this.resetLive();
+    this.joinGate.open();
     // An end while the call machinery was still loading ends the start that announced itself.
-    if (!attempt && this.state !== 'connecting') return;
+    if (!attempt && this.state !== 'connecting' && this.state !== 'checking') return;
     if (this.state !== 'error') this.setState('ended', { reason });
     await attempt?.end();
+  }
+
+  /** Leaves the device check for the call (the conversation may still be being created). */
+  join(): void {
+    if (this.state !== 'checking') return;
+    this.setState('connecting');
+    this.joinGate.open();
+  }
+
+  /**
+   * Chooses devices: at once in a call (camera and microphone through Daily; the speaker is the
+   * view's), otherwise for the join.
+   */
+  async setDevices(devices: ChosenDevices): Promise<void> {
+    this.devices = { ...this.devices, ...devices };
+    this.host.requestUpdate();
+    await this.live?.setInputDevices(devices);
   }
 
   /** The interaction methods, only while connected; otherwise the error says what to do. */
@@ -180,10 +209,11 @@ export class ConversationSession implements ReactiveController {
     const ticket = ++this.ticket;
     this.error = null;
     this.endedReason = null;
-    this.media = NO_MEDIA;
     this.replicaName = '';
-    this.speaking = NOBODY_SPEAKING;
-    this.setState('connecting');
+    this.resetLive();
+    const checking = this.config().deviceCheck;
+    this.joinGate = checking ? closedGate() : openGate();
+    this.setState(checking ? 'checking' : 'connecting');
 
     let module: Awaited<ReturnType<typeof loadAttempt>>;
     try {
@@ -241,11 +271,18 @@ export class ConversationSession implements ReactiveController {
     return {
       host: this.host,
       timing: this.timing(),
+      devices: () => this.devices,
+      readyToJoin: () => this.joinGate.opened,
       roomChanged: when((room: RoomFacts) => this.deriveState(room)),
       mediaChanged: when((media: CallMedia) => this.changed(() => (this.media = media))),
       replicaNamed: when((name: string) => this.changed(() => (this.replicaName = name))),
       speakingChanged: when((speaking: Speaking) => this.changed(() => (this.speaking = speaking))),
       transcriptChanged: () => this.scheduleRender(),
+      thinkingChanged: when((thinking: boolean) => this.changed(() => (this.thinking = thinking))),
+      networkQualityChanged: when((quality: NetworkQuality) =>
+        this.changed(() => (this.networkQuality = quality)),
+      ),
+      countdown: when((seconds: number) => this.changed(() => (this.secondsLeft = seconds))),
       problem: when((code: TavusErrorCode, message: string) =>
         this.host.dispatchEvent(new TavusErrorEvent({ code, message })),
       ),
@@ -255,6 +292,15 @@ export class ConversationSession implements ReactiveController {
       }),
       finished: when((reason: EndedReason) => void this.end(reason)),
     };
+  }
+
+  /** What only holds during a call. */
+  private resetLive(): void {
+    this.media = NO_MEDIA;
+    this.speaking = NOBODY_SPEAKING;
+    this.thinking = false;
+    this.networkQuality = null;
+    this.secondsLeft = null;
   }
 
   private changed(change: () => void): void {
@@ -293,6 +339,22 @@ export class ConversationSession implements ReactiveController {
       this.host.requestUpdate();
     });
   }
+}
+
+/** A promise that a visitor's click resolves. */
+interface Gate {
+  opened: Promise<void>;
+  open(): void;
+}
+
+function closedGate(): Gate {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+function openGate(): Gate {
+  return { opened: Promise.resolve(), open: () => {} };
 }
 
 /** end() or a removal came while starting. */

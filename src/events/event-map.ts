@@ -6,8 +6,10 @@
  */
 import type { TavusDomEventMap } from '../protocol/event-names.js';
 import type { TavusErrorEvent } from './error-event.js';
+import type { TavusMetricsEvent } from './metrics-event.js';
 import type { TavusSendEvent } from './send-event.js';
 import type { TavusStateChangeEvent } from './state-change-event.js';
+import type { TavusTimeWarningEvent } from './time-warning-event.js';
 import type { TavusProtocolEvent } from './tavus-protocol-event.js';
 
 /** The element's own events, and the catch-all copy of every Tavus event. */
@@ -15,6 +17,8 @@ interface OwnEventMap {
   'tavus-state-change': TavusStateChangeEvent;
   'tavus-error': TavusErrorEvent;
   'tavus-send': TavusSendEvent;
+  'tavus-time-warning': TavusTimeWarningEvent;
+  'tavus-metrics': TavusMetricsEvent;
   'tavus-event': TavusProtocolEvent;
 }
 

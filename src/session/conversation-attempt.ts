@@ -2,21 +2,27 @@ import { CallController } from '../call/call-controller.js';
 import { createConversation, endConversation } from '../call/conversation-endpoint.js';
 import { createDailyCall } from '../call/daily-factory.js';
 import type { CallFactory } from '../call/daily-like.js';
+import { TavusMetricsEvent } from '../events/metrics-event.js';
 import { TavusSendEvent } from '../events/send-event.js';
+import { TavusTimeWarningEvent } from '../events/time-warning-event.js';
 import { createProtocolEvent } from '../events/tavus-protocol-event.js';
 import { domEventName } from '../protocol/event-names.js';
-import { buildAppendContext, buildToolResult } from '../protocol/interactions.js';
 import { createEventPipeline, type EventPipeline } from '../protocol/pipeline.js';
-import { DEFAULT_REORDER_WINDOW_MS, SYSTEM_CLOCK } from '../protocol/sequencer.js';
+import { DEFAULT_REORDER_WINDOW_MS, SYSTEM_CLOCK, type Clock } from '../protocol/sequencer.js';
 import { Transcript } from '../protocol/transcript.js';
 import type { Interaction, TavusEvent } from '../protocol/types.js';
+import type { EndedReason } from '../state/conversation-state.js';
+import type { ChosenDevices } from '../state/devices.js';
 import { ConversationError, describeFailure, notConnectedError } from '../state/errors.js';
 import { parseConversationUrl } from './conversation-url.js';
 import { Interactions } from './interactions.js';
 import type { AttemptPort, RoomFacts, SessionConfig, SessionTiming } from './session-config.js';
 import { NOBODY_SPEAKING } from '../state/speaking.js';
+import { shutdownReason } from './shutdown-reason.js';
 import { followSpeaking } from './speaking-tracker.js';
-import { TOOL_DEFAULTS, ToolRunner } from './tool-runner.js';
+import { TimeLimit } from './time-limit.js';
+import { answerToolCall, TOOL_DEFAULTS, ToolRunner } from './tool-runner.js';
+import { TurnTiming, type TurnMetric } from './turn-timing.js';
 
 const DEFAULT_TIMING: SessionTiming = {
   clock: SYSTEM_CLOCK,
@@ -39,6 +45,8 @@ export class ConversationAttempt {
     (text) => {
       this.transcript.addTypedUserMessage(text);
       this.port.transcriptChanged();
+      this.turns.responded();
+      this.followTurns(null);
     },
   );
 
@@ -50,6 +58,14 @@ export class ConversationAttempt {
   private created: { endpoint: string; endToken?: string } | null = null;
   private room: RoomFacts = { inRoom: false, replicaHere: false, networkDown: false };
   private speaking = NOBODY_SPEAKING;
+  private readonly clock: Clock;
+  private readonly turns: TurnTiming;
+  private thinking = false;
+  private readonly measured = new Set<string>();
+  private startedAt = 0;
+  /** Seconds, from the element or the endpoint's `max_call_duration`; 0 for none. */
+  private maxDuration = 0;
+  private limit: TimeLimit | null = null;
   private over = false;
   private reconnectWaiters: (() => void)[] = [];
 
@@ -59,6 +75,8 @@ export class ConversationAttempt {
     private readonly config: () => SessionConfig,
   ) {
     const { clock, reorderWindowMs, toolTimeoutMs } = { ...DEFAULT_TIMING, ...port.timing };
+    this.clock = clock;
+    this.turns = new TurnTiming(() => clock.now());
     this.events = createEventPipeline({
       onEvent: (event) => this.deliver(event),
       windowMs: reorderWindowMs,
@@ -101,7 +119,9 @@ export class ConversationAttempt {
   /** Joins; resolves once in the room, rejects with a ConversationError that says why not. */
   async run(): Promise<void> {
     this.throwIfOver();
+    this.startedAt = this.clock.now();
     const config = this.config();
+    this.maxDuration = config.maxDuration;
     const given = config.conversationUrl.trim();
     const endpoint = config.conversationEndpoint.trim();
     if (!given && !endpoint) {
@@ -122,17 +142,24 @@ export class ConversationAttempt {
       room = parseConversationUrl(created.conversationUrl);
       token = created.meetingToken ?? room.token;
       createdId = created.conversationId;
+      if (!this.maxDuration && created.maxCallDuration) this.maxDuration = created.maxCallDuration;
     }
     this.conversationId = config.conversationId || createdId || room.id;
     this.events.setConversationId(this.conversationId || undefined);
     // Without an id there is nothing the endpoint could end.
     if (this.created && !this.conversationId) this.created = null;
     this.throwIfOver();
+    // The visitor may still be looking at the device check: tell Daily the room meanwhile.
+    const waiting = this.port.readyToJoin();
+    void call.preAuth(room.url, token);
+    await waiting;
+    this.throwIfOver();
     await call.join(
       {
         url: room.url,
         ...(token ? { token } : {}),
         ...(config.userName ? { userName: config.userName } : {}),
+        devices: this.port.devices(),
         startVideoOff: config.cameraOff,
         startAudioOff: config.microphoneOff,
       },
@@ -143,7 +170,11 @@ export class ConversationAttempt {
 
   private createCall(factory: CallFactory): CallController {
     return new CallController(factory, {
-      joined: () => this.changeRoom({ inRoom: true }),
+      joined: () => {
+        this.measure('joined');
+        this.startTimeLimit();
+        this.changeRoom({ inRoom: true });
+      },
       replicaPresent: (name) => {
         if (this.over) return;
         this.port.replicaNamed(name);
@@ -160,7 +191,12 @@ export class ConversationAttempt {
       },
       networkInterrupted: (down) => this.changeRoom({ networkDown: down }),
       mediaChanged: (media) => {
-        if (!this.over) this.port.mediaChanged(media);
+        if (this.over) return;
+        if (media.replicaVideo) this.measure('first-frame');
+        this.port.mediaChanged(media);
+      },
+      networkQuality: (quality) => {
+        if (!this.over) this.port.networkQualityChanged(quality);
       },
       leftUnexpectedly: () => this.finish('left'),
       fatalError: (message) => {
@@ -178,6 +214,7 @@ export class ConversationAttempt {
     this.over = true;
     this.abort.abort();
     this.tools.stop();
+    this.limit?.stop();
     this.wakeReconnectWaiters();
     // Whatever Tavus already said is delivered before the curtain falls, and a reply still open
     // or announced but never streamed is shown as it stands.
@@ -205,6 +242,10 @@ export class ConversationAttempt {
 
   retryDevices(): void {
     this.call?.retryDevices();
+  }
+
+  async setInputDevices(devices: ChosenDevices): Promise<void> {
+    await this.call?.setInputDevices(devices);
   }
 
   /**
@@ -236,7 +277,7 @@ export class ConversationAttempt {
     this.port.roomChanged(this.room);
   }
 
-  private finish(reason: 'replica-left' | 'left' | 'shutdown'): void {
+  private finish(reason: EndedReason): void {
     if (!this.over) this.port.finished(reason);
   }
 
@@ -273,50 +314,64 @@ export class ConversationAttempt {
       // An event that cannot be read (a throwing getter from in-page code) changes no state, and
       // must not keep the page from receiving it.
     }
+    this.followTurns(this.turns.observe(event));
     const isToolCall = event.event_type === 'conversation.tool_call';
     const named = createProtocolEvent(domEventName(event.event_type), event, isToolCall);
     this.port.host.dispatchEvent(named);
     this.port.host.dispatchEvent(createProtocolEvent('tavus-event', event));
 
     if (isToolCall && !named.defaultPrevented) void this.runTool(event);
-    if (event.event_type === 'system.shutdown') this.finish('shutdown');
+    if (event.event_type === 'system.shutdown') this.finish(shutdownReason(event));
   }
 
-  /**
-   * Runs a registered tool and returns its result. Registry tools carry a `tool_call_id` and get
-   * `conversation.tool_result`; legacy inline tools have none, so their result goes into the LLM
-   * context instead (protocol.md §3.7). Tavus always gets an answer that fits in one message.
-   */
+  /** The replica thinks between the visitor's turn and its first word; each answer is timed. */
+  private followTurns(metric: TurnMetric | null): void {
+    if (this.over) return;
+    if (this.turns.thinking !== this.thinking) {
+      this.thinking = this.turns.thinking;
+      this.port.thinkingChanged(this.thinking);
+    }
+    if (metric) this.port.host.dispatchEvent(new TavusMetricsEvent({ metric: 'turn', ...metric }));
+  }
+
+  /** From start() to now, for the page's metrics. */
+  private measure(metric: 'joined' | 'first-frame'): void {
+    if (this.over || this.measured.has(metric)) return;
+    this.measured.add(metric);
+    const ms = Math.max(0, Math.round(this.clock.now() - this.startedAt));
+    this.port.host.dispatchEvent(new TavusMetricsEvent({ metric, ms }));
+  }
+
+  /** The conversation's maximum duration counts from the moment we are in the room. */
+  private startTimeLimit(): void {
+    const seconds = this.maxDuration;
+    if (this.limit || !(seconds > 0)) return;
+    this.limit = new TimeLimit(this.clock, seconds, {
+      warning: (remainingSeconds) =>
+        this.port.host.dispatchEvent(
+          new TavusTimeWarningEvent({
+            remainingSeconds,
+            endsAt: Date.now() + remainingSeconds * 1000,
+          }),
+        ),
+      countdown: (remainingSeconds) => this.port.countdown(remainingSeconds),
+      reached: () => this.finish('time-limit'),
+    });
+    this.limit.start();
+  }
+
+  /** Runs a registered tool; its result goes back once the connection allows. */
   private async runTool(event: TavusEvent): Promise<void> {
     const outcome = await this.tools.run(event, this.config().tools);
     if (!outcome) return;
     // A result that is ready during a short network drop waits for the connection to return.
     if (this.room.networkDown && !this.over) await this.reconnected();
     if (!this.connected) return;
-    const { call, output, status } = outcome;
-    const toolCallId = call.toolCallId;
-    const answer = async (value: unknown, result: typeof status) =>
-      this.send((id) => [
-        toolCallId
-          ? buildToolResult(id, toolCallId, value, result)
-          : buildAppendContext(id, `Result of tool ${call.name} (${result}): ${asText(value)}`),
-      ]);
-    try {
-      await answer(output, status);
-    } catch (failure) {
-      const tooLarge = failure instanceof ConversationError && failure.code === 'message-too-large';
-      if (tooLarge)
-        this.report(
-          'message-too-large',
-          `The result of tool ${call.name} is too large to send; Tavus was told it failed.`,
-        );
-      // A result JSON cannot carry (a BigInt, a cycle) or one too large still owes Tavus an answer.
-      if (status === 'error' && !tooLarge) return console.warn(describeFailure(failure));
-      const why = tooLarge
-        ? `The result of ${call.name} was too large to send.`
-        : describeFailure(failure);
-      await answer(why, 'error').catch((again: unknown) => console.warn(describeFailure(again)));
-    }
+    await answerToolCall(
+      outcome,
+      async (build) => this.send(build),
+      (message) => this.report('message-too-large', message),
+    );
   }
 
   /** Resolves when the network is back, or the attempt is over. */
@@ -328,14 +383,5 @@ export class ConversationAttempt {
     const waiting = this.reconnectWaiters;
     this.reconnectWaiters = [];
     for (const resume of waiting) resume();
-  }
-}
-
-function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  try {
-    return JSON.stringify(value ?? null) ?? 'null';
-  } catch {
-    return String(value);
   }
 }

@@ -1,8 +1,9 @@
 import { BoundedSet } from '../protocol/bounded-set.js';
+import { buildAppendContext, buildToolResult } from '../protocol/interactions.js';
 import type { Clock } from '../protocol/sequencer.js';
 import { readToolCall, type ToolCall } from '../protocol/tool-calls.js';
-import type { TavusEvent } from '../protocol/types.js';
-import { describeFailure } from '../state/errors.js';
+import type { Interaction, TavusEvent } from '../protocol/types.js';
+import { ConversationError, describeFailure } from '../state/errors.js';
 
 /** A client-side tool: receives the parsed arguments and the Tavus tool-call event. */
 export type ToolHandler = (args: unknown, event: TavusEvent) => unknown;
@@ -132,5 +133,49 @@ export class ToolRunner {
     this.running--;
     const next = this.queue.shift();
     if (next) next();
+  }
+}
+
+/**
+ * Sends a tool's outcome back to Tavus. Registry tools carry a `tool_call_id` and get
+ * `conversation.tool_result`; legacy inline tools have none, so their result goes into the LLM
+ * context instead (protocol.md §3.7). Tavus always gets an answer that fits in one message: a
+ * result JSON cannot carry (a BigInt, a cycle) or one too large for Daily becomes an error result,
+ * and `tooLarge` tells the page about the latter.
+ */
+export async function answerToolCall(
+  { call, output, status }: ToolOutcome,
+  send: (build: (conversationId: string) => readonly Interaction[]) => Promise<void>,
+  tooLarge: (message: string) => void,
+): Promise<void> {
+  const toolCallId = call.toolCallId;
+  const answer = (value: unknown, result: ToolOutcome['status']) =>
+    send((id) => [
+      toolCallId
+        ? buildToolResult(id, toolCallId, value, result)
+        : buildAppendContext(id, `Result of tool ${call.name} (${result}): ${asText(value)}`),
+    ]);
+  try {
+    await answer(output, status);
+  } catch (failure) {
+    const oversize = failure instanceof ConversationError && failure.code === 'message-too-large';
+    if (oversize) {
+      tooLarge(`The result of tool ${call.name} is too large to send; Tavus was told it failed.`);
+    } else if (status === 'error') {
+      return console.warn(describeFailure(failure));
+    }
+    const why = oversize
+      ? `The result of ${call.name} was too large to send.`
+      : describeFailure(failure);
+    await answer(why, 'error').catch((again: unknown) => console.warn(describeFailure(again)));
+  }
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value ?? null) ?? 'null';
+  } catch {
+    return String(value);
   }
 }

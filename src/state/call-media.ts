@@ -5,6 +5,8 @@ export interface CallMedia {
   replicaVideo: MediaStreamTrack | null;
   replicaAudio: MediaStreamTrack | null;
   selfVideo: MediaStreamTrack | null;
+  /** The user's own microphone, for the level meter on the microphone control. */
+  selfAudio: MediaStreamTrack | null;
   microphoneOn: boolean;
   cameraOn: boolean;
   microphoneAvailable: boolean;
@@ -17,6 +19,7 @@ export const NO_MEDIA: CallMedia = Object.freeze({
   replicaVideo: null,
   replicaAudio: null,
   selfVideo: null,
+  selfAudio: null,
   microphoneOn: false,
   cameraOn: false,
   microphoneAvailable: true,

@@ -1,6 +1,14 @@
 /** Where a conversation is in its life; reflected as the element's `state` attribute. */
 export type ConversationState =
-  'idle' | 'connecting' | 'waiting' | 'connected' | 'reconnecting' | 'ended' | 'error';
+  | 'idle'
+  /** With `device-check`: the visitor checks camera and microphone; the conversation is created. */
+  | 'checking'
+  | 'connecting'
+  | 'waiting'
+  | 'connected'
+  | 'reconnecting'
+  | 'ended'
+  | 'error';
 
 /**
  * Why `state` is `error`. `code` is stable (for code and for localised strings), `message` is a
@@ -45,7 +53,18 @@ export type ProblemCode =
 export type TavusErrorCode = FailureCode | ProblemCode;
 
 /** Why a conversation ended (`tavus-state-change` detail, ended screen). */
-export type EndedReason = 'user-ended' | 'replica-left' | 'shutdown' | 'left';
+export type EndedReason =
+  | 'user-ended'
+  | 'replica-left'
+  | 'shutdown'
+  | 'left'
+  /** The conversation reached its maximum duration. */
+  | 'time-limit'
+  /** Tavus ended it after nobody was there for a while. */
+  | 'idle';
+
+/** Daily's estimate of the connection (`network-quality-change` thresholds). */
+export type NetworkQuality = 'good' | 'low' | 'very-low';
 
 /** Why the camera or microphone is not in use although the user did not turn it off. */
 export type MediaIssue =

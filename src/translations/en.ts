@@ -40,6 +40,8 @@ export const EN_STRINGS = {
   endedReplicaLeftNamed: '{name} left the conversation.',
   endedShutdown: 'The conversation was closed by the service.',
   endedLeft: 'You left the conversation.',
+  endedTimeLimit: 'The conversation reached its time limit.',
+  endedIdle: 'The conversation ended because nobody was in it for a while.',
   restart: 'Start again',
   viewTranscript: 'View transcript',
 

@@ -46,6 +46,8 @@ const ENDED_STRING_KEYS: Readonly<Record<EndedReason, readonly [StringKey, Strin
   'replica-left': ['endedReplicaLeft', 'endedReplicaLeftNamed'],
   shutdown: ['endedShutdown', 'endedShutdown'],
   left: ['endedLeft', 'endedLeft'],
+  'time-limit': ['endedTimeLimit', 'endedTimeLimit'],
+  idle: ['endedIdle', 'endedIdle'],
 };
 
 /**

@@ -353,6 +353,8 @@ describe('renderConversationView', () => {
       'replica-left': 'Anna left the conversation.',
       shutdown: EN_STRINGS.endedShutdown,
       left: EN_STRINGS.endedLeft,
+      'time-limit': EN_STRINGS.endedTimeLimit,
+      idle: EN_STRINGS.endedIdle,
     };
     for (const [reason, line] of Object.entries(reasons)) {
       it(`says why: ${reason}`, async () => {

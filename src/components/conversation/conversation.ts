@@ -13,16 +13,15 @@ import type { Clock } from '../../protocol/sequencer.js';
 import type { TranscriptMessage } from '../../protocol/transcript.js';
 import type * as Tavus from '../../protocol/types.js';
 import type { ConversationState, TavusErrorInfo } from '../../state/conversation-state.js';
-import { EN_STRINGS, type TavusStrings } from '../../translations/en.js';
+import type { ChosenDevices } from '../../state/devices.js';
+import type { TavusStrings } from '../../translations/en.js';
 import { renderConversationView } from './conversation-view.js';
-import type { ConversationViewHandlers, ConversationViewModel } from './view-model.js';
+import type { ConversationViewHandlers } from './view-model.js';
+import { viewModelOf } from './view-model-of.js';
 import { conversationStyles } from './conversation.styles.js';
 
 /** The video stage and chat drawer, loaded on start or when the chat opens first. */
 const loadParts = () => import('./conversation-parts.js');
-
-/** Longest text the composer accepts (Tavus treats it as one spoken turn). */
-const COMPOSER_MAX_LENGTH = 2000;
 
 /** Levels for `setSensitivity()`: the protocol's one type, under the element's name too. */
 export type SensitivityLevel = Tavus.SensitivityLevel;
@@ -128,6 +127,8 @@ export class TavusConversation extends LitElement {
       callFactory: this.callFactory,
       tools: this.tools ?? {},
       userName: this.userName,
+      maxDuration: this.maxDuration > 0 ? this.maxDuration : 0,
+      deviceCheck: this.deviceCheck,
     }),
     () => (this.clock ? { clock: this.clock } : {}),
   );
@@ -157,6 +158,13 @@ export class TavusConversation extends LitElement {
   /** The chat drawer (transcript and composer) is shown. */
   @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) accessor chatOpen = false;
 
+  /**
+   * Before joining, show a device check: camera preview, microphone level, device pickers, and
+   * joining with the camera or microphone off. The conversation is created while the check shows,
+   * so the replica is ready when the visitor joins (billing starts then); leaving the check ends it.
+   */
+  @property({ type: Boolean, attribute: 'device-check' }) accessor deviceCheck = false;
+
   /** Join with the camera off (the user can turn it on). */
   @property({ type: Boolean, attribute: 'camera-off' }) accessor cameraOff = false;
 
@@ -175,6 +183,13 @@ export class TavusConversation extends LitElement {
    * that the click finds them ready; nothing is fetched before. `none`: load them on start only.
    */
   @property() accessor preload: 'intent' | 'none' = 'intent';
+
+  /**
+   * The conversation's maximum duration in seconds, counted from the join. In its last minute a
+   * countdown shows and `tavus-time-warning` fires; then the conversation ends (`time-limit`).
+   * 0 (default): the endpoint's `max_call_duration`, when it answers one.
+   */
+  @property({ type: Number, attribute: 'max-duration' }) accessor maxDuration = 0;
 
   /** Image shown on the start screen before the conversation begins. */
   @property() accessor poster = '';
@@ -243,6 +258,24 @@ export class TavusConversation extends LitElement {
   /** Leaves the call and ends the conversation (through the endpoint when it created it). */
   async end(): Promise<void> {
     await this.session.end('user-ended');
+  }
+
+  /** With `device-check`: leaves the check and joins (`start()` resolves once in the room). */
+  join(): void {
+    this.session.join();
+  }
+
+  /** The devices chosen with `setDevices()` or in the element's own pickers. */
+  get devices(): Readonly<ChosenDevices> {
+    return this.session.devices;
+  }
+
+  /**
+   * Uses these devices (ids from `navigator.mediaDevices.enumerateDevices()`): at once in a
+   * call, otherwise when joining. `speaker` applies where the browser lets a page choose.
+   */
+  async setDevices(devices: ChosenDevices): Promise<void> {
+    await this.session.setDevices(devices);
   }
 
   /** Sends typed text as if the user had said it (`conversation.respond`). */
@@ -330,54 +363,18 @@ export class TavusConversation extends LitElement {
     toggleCaptions: () => (this.captions = !this.captions),
     setChatOpen: (open) => (this.chatOpen = open),
     setOpen: (open) => (this.open = open),
+    join: () => this.join(),
+    setDevices: (devices) => {
+      this.setDevices(devices).catch((failure: unknown) => console.warn(failure));
+    },
     send: (text) => {
       this.respond(text).catch((failure: unknown) => console.warn(failure));
     },
   };
 
-  private get viewModel(): ConversationViewModel {
-    const session = this.session;
-    const messages = session.transcript;
-    const media = session.media;
-    const replicaSpeaking = session.speaking.replica;
-    return {
-      state: this.state,
-      variant: this.variant === 'floating' ? 'floating' : 'inline',
-      open: this.open,
-      chatOpen: this.chatOpen,
-      messages,
-      replicaName: session.replicaName,
-      replicaVideo: media.replicaVideo,
-      replicaAudio: media.replicaAudio,
-      selfVideo: media.selfVideo,
-      replicaSpeaking,
-      userSpeaking: session.speaking.user,
-      captionsOn: this.captions,
-      caption: currentCaption(messages, replicaSpeaking),
-      microphoneOn: media.microphoneOn,
-      cameraOn: media.cameraOn,
-      microphoneAvailable: media.microphoneAvailable,
-      cameraAvailable: media.cameraAvailable,
-      mediaIssue: media.mediaIssue,
-      error: session.error,
-      endedReason: session.endedReason,
-      strings: { ...EN_STRINGS, ...this.strings },
-      poster: this.poster,
-      composerMaxLength: COMPOSER_MAX_LENGTH,
-    };
-  }
-
   override render() {
-    return renderConversationView(this.viewModel, this.handlers);
+    return renderConversationView(viewModelOf(this.session, this), this.handlers);
   }
-}
-
-/** The live caption: what the replica is saying now, else what the user is saying now. */
-function currentCaption(messages: readonly TranscriptMessage[], replicaSpeaking: boolean): string {
-  const last = messages[messages.length - 1];
-  if (!last) return '';
-  if (last.role === 'replica') return replicaSpeaking || !last.final ? last.text : '';
-  return last.final ? '' : last.text;
 }
 
 declare global {

@@ -2,8 +2,10 @@ import type {
   ConversationState,
   EndedReason,
   MediaIssue,
+  NetworkQuality,
   TavusErrorInfo,
 } from '../../state/conversation-state.js';
+import type { ChosenDevices } from '../../state/devices.js';
 import type { TranscriptMessage } from '../../protocol/transcript.js';
 import type { TavusStrings } from '../../translations/en.js';
 
@@ -26,8 +28,18 @@ export interface ConversationViewModel {
   replicaAudio: MediaStreamTrack | null;
   /** The user's own camera, null when off or unavailable. */
   selfVideo: MediaStreamTrack | null;
+  /** The user's own microphone, for a level meter; null when off or unavailable. */
+  selfAudio: MediaStreamTrack | null;
   replicaSpeaking: boolean;
   userSpeaking: boolean;
+  /** The visitor's turn is over and the replica has not said its first word yet. */
+  thinking: boolean;
+  /** Daily's estimate of the connection during a call; null before it says. */
+  networkQuality: NetworkQuality | null;
+  /** Whole seconds left in the last minute of the maximum duration; null otherwise. */
+  secondsLeft: number | null;
+  /** Devices chosen in the device check or the settings menu (speaker applied by the view). */
+  devices: ChosenDevices;
   captionsOn: boolean;
   /** Current live caption ('' for none). */
   caption: string;
@@ -61,5 +73,9 @@ export interface ConversationViewHandlers {
   toggleCaptions(): void;
   setChatOpen(open: boolean): void;
   setOpen(open: boolean): void;
+  /** Leaves the device check for the call. */
+  join(): void;
+  /** Chooses a camera, microphone or speaker. */
+  setDevices(devices: ChosenDevices): void;
   send(text: string): void;
 }

@@ -29,8 +29,13 @@ export function makeModel(overrides: Partial<ConversationViewModel> = {}): Conve
     replicaVideo: null,
     replicaAudio: null,
     selfVideo: null,
+    selfAudio: null,
     replicaSpeaking: false,
     userSpeaking: false,
+    thinking: false,
+    networkQuality: null,
+    secondsLeft: null,
+    devices: {},
     captionsOn: false,
     caption: '',
     microphoneOn: true,
@@ -114,6 +119,14 @@ export class TestViewHost extends LitElement {
     send: (text) => {
       this.record('send', text);
       this.patch({ messages: [...this.model.messages, message('user', text, { typed: true })] });
+    },
+    join: () => {
+      this.record('join');
+      this.patch({ state: 'connecting' });
+    },
+    setDevices: (devices) => {
+      this.record('setDevices', devices);
+      this.patch({ devices: { ...this.model.devices, ...devices } });
     },
   };
 
