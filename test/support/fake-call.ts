@@ -83,6 +83,21 @@ export class FakeCall implements DailyCallLike {
     return this.participants();
   }
 
+  /** Devices chosen with daily-js' setInputDevicesAsync(), in order. */
+  readonly inputDevices: { audioDeviceId?: string; videoDeviceId?: string }[] = [];
+  async setInputDevicesAsync(devices: {
+    audioDeviceId?: string;
+    videoDeviceId?: string;
+  }): Promise<void> {
+    this.inputDevices.push(devices);
+  }
+
+  /** daily-js' preAuth(): the room and token, ahead of the join. */
+  preAuths: { url: string; token?: string }[] = [];
+  async preAuth(options: { url: string; token?: string }): Promise<void> {
+    this.preAuths.push(options);
+  }
+
   /** daily-js' load(): Daily's call bundle fetched ahead of the join. */
   loads = 0;
   async load(): Promise<void> {
