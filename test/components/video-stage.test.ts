@@ -1,10 +1,11 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/components/video-stage/video-stage.js';
 import type { TavusVideoStage } from '../../src/components/video-stage/video-stage.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
 import { canvasVideoTrack, silentAudioTrack } from '../support/media-tracks.js';
 import { shadowQuery } from '../support/shadow-dom.js';
+import { waitFor } from '../support/wait.js';
 
 async function stage(): Promise<TavusVideoStage> {
   return fixture<TavusVideoStage>(
@@ -81,7 +82,12 @@ describe('<tavus-video-stage>', () => {
       el.audioTrack = track;
       await el.updateComplete;
       expect((audio(el).srcObject as MediaStream).getAudioTracks()).to.deep.equal([track]);
+      // Once, on the audio element, whatever else rendered.
+      expect(play.callCount).to.equal(1);
       expect(play.calledOn(audio(el))).to.equal(true);
+      el.replicaName = 'Anna';
+      await el.updateComplete;
+      expect(play.callCount).to.equal(1);
       expect(el.shadowRoot!.querySelector('[part="sound-button"]')).to.equal(null);
     });
 
@@ -91,7 +97,7 @@ describe('<tavus-video-stage>', () => {
         .rejects(new DOMException('autoplay refused', 'NotAllowedError'));
       const el = await stage();
       el.audioTrack = silentAudioTrack();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part="sound-button"]'));
+      await waitFor(() => el.shadowRoot!.querySelector('[part="sound-button"]'), 'no sound button');
       const button = shadowQuery<HTMLButtonElement>(el, '[part="sound-button"]');
       expect(button.localName).to.equal('button');
       expect(button.textContent!.trim()).to.equal(EN_STRINGS.enableSound);
@@ -99,19 +105,27 @@ describe('<tavus-video-stage>', () => {
 
       play.resolves();
       button.click();
-      await waitUntil(() => !el.shadowRoot!.querySelector('[part="sound-button"]'));
+      await waitFor(
+        () => !el.shadowRoot!.querySelector('[part="sound-button"]'),
+        'the button stayed',
+      );
       expect(play.callCount).to.equal(2);
     });
 
     it('keeps the sound button while the browser still refuses', async () => {
-      sinon
+      const play = sinon
         .stub(HTMLMediaElement.prototype, 'play')
         .rejects(new DOMException('autoplay refused', 'NotAllowedError'));
       const el = await stage();
       el.audioTrack = silentAudioTrack();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part="sound-button"]'));
+      await waitFor(() => el.shadowRoot!.querySelector('[part="sound-button"]'), 'no sound button');
+      expect(play.callCount).to.equal(1);
       shadowQuery(el, '[part="sound-button"]').click();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The click asked the audio element to play once more, and the browser refused again.
+      expect(play.callCount).to.equal(2);
+      expect(play.secondCall.thisValue).to.equal(audio(el));
+      await play.secondCall.returnValue.catch(() => {});
+      await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="sound-button"]')).to.not.equal(null);
     });
 
@@ -121,7 +135,7 @@ describe('<tavus-video-stage>', () => {
         .rejects(new DOMException('autoplay refused', 'NotAllowedError'));
       const el = await stage();
       el.audioTrack = silentAudioTrack();
-      await waitUntil(() => el.shadowRoot!.querySelector('[part="sound-button"]'));
+      await waitFor(() => el.shadowRoot!.querySelector('[part="sound-button"]'), 'no sound button');
       el.audioTrack = null;
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="sound-button"]')).to.equal(null);

@@ -312,11 +312,15 @@ describe('<tavus-conversation> reliability', () => {
         const changes: string[] = [];
         el.addEventListener('tavus-state-change', (event) => changes.push(event.detail.state));
         el.addEventListener('tavus-error', () => changes.push('error'));
+        // Positive control: the errors really went out on the call object the element listens to.
+        let emitted = 0;
+        call.on('nonfatal-error', () => emitted++);
         call.simulateNonFatalError('screen-share-error', 'Screen share failed');
         call.simulateNonFatalError('input-settings-error', 'Noise cancellation unavailable');
         call.simulateNonFatalError('', '');
         await el.respond('still there?');
         await waitFor(() => el.transcript.some((m) => m.role === 'replica' && m.final), 'no reply');
+        expect(emitted).to.equal(3);
         expect(changes).to.deep.equal([]);
         expect(el.state).to.equal('connected');
       });

@@ -78,6 +78,11 @@ describe('<tavus-conversation>', () => {
       await afterReorderWindow(clock);
       expect(seen).to.have.length(0);
       expect(el.transcript).to.have.length(0);
+      // Positive control: the same message from the replica is heard.
+      call.message(utterance(1, 'from the replica'));
+      await afterReorderWindow(clock);
+      expect(seen.map((e) => e.detail.properties.speech)).to.deep.equal(['from the replica']);
+      expect(el.transcript.map((m) => m.text)).to.deep.equal(['from the replica']);
     });
 
     it('ignores messages of another conversation and of a non-Tavus message_type', async () => {
@@ -93,6 +98,10 @@ describe('<tavus-conversation>', () => {
       call.message({ ...utterance(2, 'y'), message_type: 'application' });
       await afterReorderWindow(clock);
       expect(seen).to.have.length(0);
+      // Positive control: this conversation's Tavus message is heard.
+      call.message(utterance(1, 'x'));
+      await afterReorderWindow(clock);
+      expect(seen.map((e) => e.detail.conversation_id)).to.deep.equal(['c123']);
     });
 
     it('ignores malformed messages and keeps the call going', async () => {

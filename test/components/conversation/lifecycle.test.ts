@@ -3,14 +3,13 @@ import sinon from 'sinon';
 
 import type { TavusConversation } from '../../../src/index.js';
 import { createFakeFactory, tavusEvent } from '../../support/fake-call.js';
+import { settled, waitFor } from '../../support/wait.js';
 import {
   CONVERSATION_URL,
   afterReorderWindow,
   connectedElement,
   idleElement,
 } from '../../support/element.js';
-
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 describe('<tavus-conversation>', () => {
   describe('lifecycle', () => {
@@ -201,10 +200,14 @@ describe('<tavus-conversation>', () => {
       const other = document.createElement('div');
       document.body.append(other);
       other.append(el); // a move: disconnected then connected synchronously
-      await nextTask();
+      await settled(); // the removal's grace period (a zero-delay timer) is over
       expect(call.destroyed).to.equal(0);
       expect(el.state).to.equal('connected');
+      // Positive control: a removal that is not a move ends the call after the same wait.
       other.remove();
+      await settled();
+      expect(el.state).to.equal('ended');
+      await waitFor(() => call.destroyed === 1, 'the call was not destroyed');
     });
 
     it('cancels a join in progress when removed, and destroys the call', async () => {
@@ -238,13 +241,29 @@ describe('<tavus-conversation>', () => {
       expect(second.el.state).to.equal('connected');
     });
 
-    it('turns the microphone and camera on and off through the call', async () => {
+    it('turns the microphone and camera off and on again from its controls, through the call', async () => {
       const { el, call } = await connectedElement();
-      el.microphoneOff = false;
-      (el as any).handlers.toggleMicrophone();
-      expect(call.audio).to.equal(false);
-      (el as any).handlers.toggleCamera();
-      expect(call.video).to.equal(false);
+      await el.updateComplete;
+      const devices = [
+        ['microphone-button', () => call.audio],
+        ['camera-button', () => call.video],
+      ] as const;
+      for (const [part, isOn] of devices) {
+        const button = () => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
+        const expectOn = (on: boolean) => {
+          expect(isOn(), `${part}: the call's device`).to.equal(on);
+          expect(button().getAttribute('aria-pressed'), `${part}: the control`).to.equal(
+            String(on),
+          );
+        };
+        expectOn(true);
+        button().click();
+        await el.updateComplete;
+        expectOn(false);
+        button().click();
+        await el.updateComplete;
+        expectOn(true);
+      }
     });
 
     it('keeps the call going with text chat when camera and microphone are denied', async () => {
@@ -285,30 +304,33 @@ describe('<tavus-conversation>', () => {
       el.setAttribute('auto-start', '');
       el.conversationUrl = CONVERSATION_URL;
       el.callFactory = factory;
+      const states: string[] = [];
+      el.addEventListener('tavus-state-change', (event) => states.push(event.detail.state));
       document.body.append(el);
       el.remove();
-      await nextTask();
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitFor(() => el.state === 'ended', 'the removal did not end the start');
+      // The auto-start did begin (the path ran), and ended without making a call object.
+      expect(states).to.deep.equal(['connecting', 'ended']);
       expect(calls).to.have.length(0);
-      expect(el.state).to.not.be.oneOf(['connecting', 'waiting', 'connected']);
     });
 
     it('destroys a call object that arrives after the end', async () => {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       const { factory: make, calls } = createFakeFactory();
+      let asked = 0;
       const el = await fixture<TavusConversation>(
         html`<tavus-conversation
           conversation-url=${CONVERSATION_URL}
           .callFactory=${async (o: any) => {
+            asked++;
             await gate;
             return make(o);
           }}
         ></tavus-conversation>`,
       );
       const started = el.start().catch(() => {});
-      await waitUntil(() => el.state === 'connecting');
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitFor(() => asked === 1, 'the call object was never asked for');
       const ending = el.end();
       release();
       await ending;

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 
 import { tavusEvent } from '../../support/fake-call.js';
-import { afterReorderWindow, connectedElement } from '../../support/element.js';
+import { afterReorderWindow, connectedElement, recordEvents } from '../../support/element.js';
+import { settled } from '../../support/wait.js';
 
 const toolCall = (seq: number, args: unknown, id = 'tc_1', name = 'add_to_cart') =>
   tavusEvent('conversation.tool_call', {
@@ -90,31 +91,53 @@ describe('<tavus-conversation>', () => {
       const { el, call, clock } = await connectedElement();
       let runs = 0;
       el.tools = { add_to_cart: () => ++runs };
+      const cancelable: boolean[] = [];
       el.addEventListener('tavus-tool-call', (event) => {
-        expect(event.cancelable).to.equal(true);
+        cancelable.push(event.cancelable);
         event.preventDefault();
       });
       call.message(toolCall(1, '{}'));
       await afterReorderWindow(clock);
+      // The listener was asked (once), and took over: the handler did not run, nothing was sent.
+      expect(cancelable).to.deep.equal([true]);
       expect(runs).to.equal(0);
       expect(toolResults(call.interactions)).to.have.length(0);
+      // It answers through the element itself.
+      await el.sendToolResult('tc_1', 'handled by the page');
+      expect(toolResults(call.interactions).map((r) => r.properties.output)).to.deep.equal([
+        'handled by the page',
+      ]);
     });
 
     it('ignores tool calls for names it has no handler for', async () => {
       const { el, call, clock } = await connectedElement();
       el.tools = { something_else: () => 1 };
+      const heard = recordEvents(el, ['tavus-tool-call']);
       call.message(toolCall(1, '{}'));
       await afterReorderWindow(clock);
+      expect(heard, 'the tool call reached the page').to.have.length(1);
       expect(toolResults(call.interactions)).to.have.length(0);
+      // Positive control: a tool it has a handler for is answered.
+      call.message(toolCall(2, '{}', 'tc_2', 'something_else'));
+      await afterReorderWindow(clock);
+      expect(toolResults(call.interactions).map((r) => r.properties.tool_call_id)).to.deep.equal([
+        'tc_2',
+      ]);
     });
 
     it('does not treat inherited object keys as tools', async () => {
       const { el, call, clock } = await connectedElement();
-      el.tools = {};
+      el.tools = { own: () => 'ran' };
+      const heard = recordEvents(el, ['tavus-tool-call']);
       call.message(toolCall(1, '{}', 'tc_9', 'toString'));
       call.message(toolCall(2, '{}', 'tc_8', '__proto__'));
+      call.message(toolCall(3, '{}', 'tc_7', 'own'));
       await afterReorderWindow(clock);
-      expect(toolResults(call.interactions)).to.have.length(0);
+      expect(heard, 'the tool calls reached the page').to.have.length(3);
+      // Only the tools object's own key ran.
+      expect(toolResults(call.interactions).map((r) => r.properties.tool_call_id)).to.deep.equal([
+        'tc_7',
+      ]);
     });
 
     it('feeds the result of a legacy tool (no tool_call_id) into the LLM context', async () => {
@@ -155,7 +178,7 @@ describe('<tavus-conversation>', () => {
       await waitUntil(() => typeof finish === 'function');
       call.emit('network-connection', { type: 'signaling', event: 'interrupted' });
       finish({ added: 1 });
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settled();
       expect(toolResults(call.interactions)).to.have.length(0);
       call.emit('network-connection', { type: 'signaling', event: 'connected' });
       await waitUntil(() => toolResults(call.interactions).length === 1);

@@ -1,7 +1,12 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 
 import { REPLICA_SESSION, tavusEvent } from '../../support/fake-call.js';
-import { afterReorderWindow, connectedElement, idleElement } from '../../support/element.js';
+import {
+  afterReorderWindow,
+  connectedElement,
+  idleElement,
+  recordEvents,
+} from '../../support/element.js';
 
 const shutdown = (seq: number) =>
   tavusEvent('system.shutdown', { seq, properties: { reason: 'forged' } });
@@ -109,9 +114,12 @@ describe('<tavus-conversation>', () => {
       const { el, call, clock } = await connectedElement();
       const ran: number[] = [];
       el.tools = { read_cart: () => ran.push(1) };
+      const heard = recordEvents(el, ['tavus-tool-call']);
       call.message(toolCall(2)); // held: seq 1 has not come yet
       await el.end();
       await afterReorderWindow(clock);
+      // The end delivered the held call to the page (the path ran), but no handler started.
+      expect(heard).to.have.length(1);
       expect(ran).to.deep.equal([]);
     });
 
