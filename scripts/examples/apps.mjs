@@ -11,7 +11,10 @@ const SERVER_IMPORTS = ['tavus-conversation', 'tavus-conversation/simulator'];
 
 /**
  * @typedef {{ file: string, line: number, message: string }} Misuse
- * @typedef {{ name: string, framework: string, distDir?: string, misuses: Misuse[], serverImports: string[] }} ExampleApp
+ * @typedef {{ after: string, lang: string, file: string }} ReadmeSnippet the first \`\`\`lang block
+ *   after the README line that starts with `after`, type-checked in the app as `file`
+ * @typedef {{ name: string, framework: string, distDir?: string, misuses: Misuse[],
+ *   readmeSnippets: ReadmeSnippet[], serverImports: string[] }} ExampleApp
  * @type {ExampleApp[]}
  */
 export const APPS = [
@@ -23,6 +26,7 @@ export const APPS = [
       { file: 'misuse/Misuse.vue', line: 12, message: LISTENER_MISUSE },
       { file: 'misuse/Misuse.vue', line: 13, message: VARIANT_MISUSE },
     ],
+    readmeSnippets: [{ after: '**Vue 3**', lang: 'vue', file: 'Snippet.vue' }],
     serverImports: [...SERVER_IMPORTS, 'tavus-conversation/vue'],
   },
   {
@@ -33,6 +37,7 @@ export const APPS = [
       { file: 'misuse/Misuse.svelte', line: 7, message: LISTENER_MISUSE },
       { file: 'misuse/Misuse.svelte', line: 8, message: VARIANT_MISUSE },
     ],
+    readmeSnippets: [{ after: '**Svelte 5**', lang: 'svelte', file: 'Snippet.svelte' }],
     serverImports: [...SERVER_IMPORTS, 'tavus-conversation/svelte'],
   },
   {
@@ -42,6 +47,10 @@ export const APPS = [
       { file: 'misuse/Misuse.tsx', line: 7, message: STRINGS_MISUSE },
       { file: 'misuse/Misuse.tsx', line: 8, message: LISTENER_MISUSE },
       { file: 'misuse/Misuse.tsx', line: 9, message: VARIANT_MISUSE },
+    ],
+    readmeSnippets: [
+      { after: '### npm', lang: 'ts', file: 'npm.ts' },
+      { after: '**React 19**', lang: 'tsx', file: 'Snippet.tsx' },
     ],
     serverImports: SERVER_IMPORTS,
   },
@@ -53,6 +62,7 @@ export const APPS = [
       { file: 'misuse/Misuse.tsx', line: 8, message: LISTENER_MISUSE },
       { file: 'misuse/Misuse.tsx', line: 9, message: VARIANT_MISUSE },
     ],
+    readmeSnippets: [{ after: '**React 18**', lang: 'tsx', file: 'Snippet.tsx' }],
     serverImports: [...SERVER_IMPORTS, 'tavus-conversation/react'],
   },
   {
@@ -70,6 +80,7 @@ export const APPS = [
       },
       { file: 'misuse/misuse.ts', line: 13, message: VARIANT_MISUSE },
     ],
+    readmeSnippets: [{ after: '**Angular**', lang: 'ts', file: 'snippet.ts' }],
     serverImports: SERVER_IMPORTS,
   },
 ];

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -133,6 +134,25 @@ function checkMisuses(app, appDir) {
   }
 }
 
+/** The README's snippet for this framework, type-checked by the app's own checker. */
+function checkReadmeSnippets(app, appDir) {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n');
+  const dir = join(appDir, 'readme-snippet');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  for (const snippet of app.readmeSnippets) {
+    const from = readme.findIndex((line) => line.startsWith(snippet.after));
+    const open = readme.findIndex((line, i) => i > from && line === '```' + snippet.lang);
+    const close = readme.findIndex((line, i) => i > open && line === '```');
+    if (from < 0 || open < 0 || close < 0) {
+      throw new Error(`no \`\`\`${snippet.lang} block after "${snippet.after}" in README.md`);
+    }
+    writeFileSync(join(dir, snippet.file), `${readme.slice(open + 1, close).join('\n')}\n`);
+  }
+  const { status, output } = run('npm', ['run', '--silent', 'check:readme'], appDir);
+  if (status !== 0) throw new Error(stripVTControlCharacters(tail(output)));
+}
+
 function checkServerImport(app, appDir) {
   const code = `for (const entry of ${JSON.stringify(app.serverImports)}) await import(entry);`;
   mustRun(process.execPath, ['--input-type=module', '-e', code], appDir);
@@ -167,6 +187,7 @@ for (const app of apps) {
     mustRun('npm', ['run', 'build'], appDir),
   );
   await step(app, 'misuses reported by the type checker', () => checkMisuses(app, appDir));
+  await step(app, 'README snippets type-check', () => checkReadmeSnippets(app, appDir));
   await step(app, 'imports in Node (server-side rendering)', () => checkServerImport(app, appDir));
   if (built) {
     await step(app, 'browser scenario in headless Chromium', () =>
