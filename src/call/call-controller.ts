@@ -1,3 +1,4 @@
+import { MAX_APP_MESSAGE_LENGTH } from '../protocol/limits.js';
 import { NO_MEDIA, type CallMedia } from '../state/call-media.js';
 import type { NetworkQuality } from '../state/conversation-state.js';
 import type { ChosenDevices } from '../state/devices.js';
@@ -14,8 +15,6 @@ import { joinCancelled, joinFailure, whenAborted } from './join-errors.js';
 import { DEVICES_USABLE, deriveMedia, sameMedia, type DeviceState } from './media-state.js';
 import { findReplica } from './replica.js';
 
-/** daily-js refuses app-message data whose JSON is longer than this many characters. */
-export const MAX_APP_MESSAGE_LENGTH = 4096;
 
 /** What the controller reports; the session turns these into state and DOM events. */
 export interface CallCallbacks {
@@ -75,6 +74,7 @@ export class CallController {
   private media: CallMedia = { ...NO_MEDIA };
   private deviceState: DeviceState = DEVICES_USABLE;
   private preparing: Promise<DailyCallLike> | null = null;
+  private lastJoin: { options: JoinOptions; signal: AbortSignal } | null = null;
   /** For the page's metrics and the benchmark: the moment daily-js is asked to join. */
   onJoinBegun: (() => void) | undefined;
   /** The devices the user wants on: a retry never turns on one they chose to keep off. */
@@ -108,6 +108,7 @@ export class CallController {
 
   /** Joins the room (preparing the call first if that has not begun). */
   async join(options: JoinOptions, signal: AbortSignal): Promise<void> {
+    this.lastJoin = { options, signal };
     const call = await this.prepare(options);
     if (signal.aborted) throw joinCancelled();
     this.onJoinBegun?.();
@@ -136,6 +137,18 @@ export class CallController {
     this.joined = true;
     this.callbacks.joined();
     this.refreshParticipants();
+  }
+
+  /**
+   * Joins the same room again after Daily dropped us (the network gave up), while Tavus still
+   * holds the conversation. The replica is found again like the first time.
+   */
+  async rejoin(): Promise<void> {
+    const last = this.lastJoin;
+    if (!last || this.leaving) throw joinCancelled();
+    this.joined = false;
+    this.replicaSessionId = null;
+    await this.join(last.options, last.signal);
   }
 
   /**

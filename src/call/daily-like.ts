@@ -48,6 +48,10 @@ export interface DailyCallLike {
     audioDeviceId?: string;
     videoDeviceId?: string;
   }): Promise<unknown>;
+  /** Chooses where call audio plays (daily-js `setOutputDeviceAsync()`). */
+  setOutputDeviceAsync?(audioDevice: { outputDeviceId: string }): Promise<unknown>;
+  /** The devices daily-js can use (daily-js `enumerateDevices()`). */
+  enumerateDevices?(): Promise<{ devices: MediaDeviceInfo[] }>;
   /** Loads Daily's call bundle ahead of the join (daily-js `load()`). */
   load?(): Promise<unknown>;
   /** Tells Daily the room and token ahead of the join (daily-js `preAuth()`). */

@@ -2,13 +2,11 @@ import { CallController } from '../call/call-controller.js';
 import { createConversation, endConversation } from '../call/conversation-endpoint.js';
 import { createDailyCall } from '../call/daily-factory.js';
 import type { CallFactory } from '../call/daily-like.js';
-import { TavusMetricsEvent } from '../events/metrics-event.js';
 import { TavusSendEvent } from '../events/send-event.js';
-import { TavusTimeWarningEvent } from '../events/time-warning-event.js';
 import { createProtocolEvent } from '../events/tavus-protocol-event.js';
 import { domEventName } from '../protocol/event-names.js';
 import { createEventPipeline, type EventPipeline } from '../protocol/pipeline.js';
-import { DEFAULT_REORDER_WINDOW_MS, SYSTEM_CLOCK, type Clock } from '../protocol/sequencer.js';
+import { DEFAULT_REORDER_WINDOW_MS, SYSTEM_CLOCK } from '../protocol/sequencer.js';
 import { Transcript } from '../protocol/transcript.js';
 import type { Interaction, TavusEvent } from '../protocol/types.js';
 import type { EndedReason } from '../state/conversation-state.js';
@@ -18,11 +16,13 @@ import { parseConversationUrl } from './conversation-url.js';
 import { Interactions } from './interactions.js';
 import type { AttemptPort, RoomFacts, SessionConfig, SessionTiming } from './session-config.js';
 import { NOBODY_SPEAKING } from '../state/speaking.js';
+import { CallTiming } from './call-timing.js';
 import { shutdownReason } from './shutdown-reason.js';
 import { followSpeaking } from './speaking-tracker.js';
-import { TimeLimit } from './time-limit.js';
 import { answerToolCall, TOOL_DEFAULTS, ToolRunner } from './tool-runner.js';
-import { TurnTiming, type TurnMetric } from './turn-timing.js';
+
+/** Rejoins after network drops in one conversation before giving up. */
+const MAX_REJOINS = 2;
 
 const DEFAULT_TIMING: SessionTiming = {
   clock: SYSTEM_CLOCK,
@@ -45,8 +45,7 @@ export class ConversationAttempt {
     (text) => {
       this.transcript.addTypedUserMessage(text);
       this.port.transcriptChanged();
-      this.turns.responded();
-      this.followTurns(null);
+      this.timing.responded();
     },
   );
 
@@ -58,14 +57,11 @@ export class ConversationAttempt {
   private created: { endpoint: string; endToken?: string } | null = null;
   private room: RoomFacts = { inRoom: false, replicaHere: false, networkDown: false };
   private speaking = NOBODY_SPEAKING;
-  private readonly clock: Clock;
-  private readonly turns: TurnTiming;
-  private thinking = false;
-  private readonly measured = new Set<string>();
-  private startedAt = 0;
+  private readonly timing: CallTiming;
   /** Seconds, from the element or the endpoint's `max_call_duration`; 0 for none. */
   private maxDuration = 0;
-  private limit: TimeLimit | null = null;
+  private rejoins = 0;
+  private rejoining = false;
   private over = false;
   private reconnectWaiters: (() => void)[] = [];
 
@@ -75,8 +71,7 @@ export class ConversationAttempt {
     private readonly config: () => SessionConfig,
   ) {
     const { clock, reorderWindowMs, toolTimeoutMs } = { ...DEFAULT_TIMING, ...port.timing };
-    this.clock = clock;
-    this.turns = new TurnTiming(() => clock.now());
+    this.timing = new CallTiming(clock, port);
     this.events = createEventPipeline({
       onEvent: (event) => this.deliver(event),
       windowMs: reorderWindowMs,
@@ -119,7 +114,7 @@ export class ConversationAttempt {
   /** Joins; resolves once in the room, rejects with a ConversationError that says why not. */
   async run(): Promise<void> {
     this.throwIfOver();
-    this.startedAt = this.clock.now();
+    this.timing.started();
     const config = this.config();
     this.maxDuration = config.maxDuration;
     const given = config.conversationUrl.trim();
@@ -171,8 +166,8 @@ export class ConversationAttempt {
   private createCall(factory: CallFactory): CallController {
     return new CallController(factory, {
       joined: () => {
-        this.measure('joined');
-        this.startTimeLimit();
+        this.timing.measure('joined');
+        this.timing.startLimit(this.maxDuration, () => this.finish('time-limit'));
         this.changeRoom({ inRoom: true });
       },
       replicaPresent: (name) => {
@@ -192,15 +187,17 @@ export class ConversationAttempt {
       networkInterrupted: (down) => this.changeRoom({ networkDown: down }),
       mediaChanged: (media) => {
         if (this.over) return;
-        if (media.replicaVideo) this.measure('first-frame');
+        if (media.replicaVideo) this.timing.measure('first-frame');
         this.port.mediaChanged(media);
       },
       networkQuality: (quality) => {
         if (!this.over) this.port.networkQualityChanged(quality);
       },
-      leftUnexpectedly: () => this.finish('left'),
+      // After a network drop, Daily may give up on the call; the conversation may still be there.
+      leftUnexpectedly: () => void (this.room.networkDown ? this.rejoin() : this.finish('left')),
       fatalError: (message) => {
-        if (!this.over) this.port.failed('call-failed', message);
+        if (this.room.networkDown) void this.rejoin();
+        else if (!this.over) this.port.failed('call-failed', message);
       },
     });
   }
@@ -214,7 +211,7 @@ export class ConversationAttempt {
     this.over = true;
     this.abort.abort();
     this.tools.stop();
-    this.limit?.stop();
+    this.timing.stop();
     this.wakeReconnectWaiters();
     // Whatever Tavus already said is delivered before the curtain falls, and a reply still open
     // or announced but never streamed is shown as it stands.
@@ -314,7 +311,7 @@ export class ConversationAttempt {
       // An event that cannot be read (a throwing getter from in-page code) changes no state, and
       // must not keep the page from receiving it.
     }
-    this.followTurns(this.turns.observe(event));
+    this.timing.observe(event);
     const isToolCall = event.event_type === 'conversation.tool_call';
     const named = createProtocolEvent(domEventName(event.event_type), event, isToolCall);
     this.port.host.dispatchEvent(named);
@@ -324,40 +321,22 @@ export class ConversationAttempt {
     if (event.event_type === 'system.shutdown') this.finish(shutdownReason(event));
   }
 
-  /** The replica thinks between the visitor's turn and its first word; each answer is timed. */
-  private followTurns(metric: TurnMetric | null): void {
-    if (this.over) return;
-    if (this.turns.thinking !== this.thinking) {
-      this.thinking = this.turns.thinking;
-      this.port.thinkingChanged(this.thinking);
+  /** Joins the same conversation again after a drop (twice at most), or ends it. */
+  private async rejoin(): Promise<void> {
+    const call = this.call;
+    if (this.over || this.rejoining || !call) return;
+    if (this.rejoins >= MAX_REJOINS) return this.finish('left');
+    this.rejoins++;
+    this.rejoining = true;
+    this.changeRoom({ networkDown: true, replicaHere: false });
+    try {
+      await call.rejoin();
+      this.changeRoom({ networkDown: false });
+    } catch {
+      this.finish('left');
+    } finally {
+      this.rejoining = false;
     }
-    if (metric) this.port.host.dispatchEvent(new TavusMetricsEvent({ metric: 'turn', ...metric }));
-  }
-
-  /** From start() to now, for the page's metrics. */
-  private measure(metric: 'joined' | 'first-frame'): void {
-    if (this.over || this.measured.has(metric)) return;
-    this.measured.add(metric);
-    const ms = Math.max(0, Math.round(this.clock.now() - this.startedAt));
-    this.port.host.dispatchEvent(new TavusMetricsEvent({ metric, ms }));
-  }
-
-  /** The conversation's maximum duration counts from the moment we are in the room. */
-  private startTimeLimit(): void {
-    const seconds = this.maxDuration;
-    if (this.limit || !(seconds > 0)) return;
-    this.limit = new TimeLimit(this.clock, seconds, {
-      warning: (remainingSeconds) =>
-        this.port.host.dispatchEvent(
-          new TavusTimeWarningEvent({
-            remainingSeconds,
-            endsAt: Date.now() + remainingSeconds * 1000,
-          }),
-        ),
-      countdown: (remainingSeconds) => this.port.countdown(remainingSeconds),
-      reached: () => this.finish('time-limit'),
-    });
-    this.limit.start();
   }
 
   /** Runs a registered tool; its result goes back once the connection allows. */

@@ -190,6 +190,37 @@ describe('ConversationSession', () => {
       });
     });
 
+    it('rejoins the same conversation when Daily gives up after a network drop', async () => {
+      const { host, session, call } = await connected();
+      const join = sinon.spy(call, 'join');
+      const states: string[] = [];
+      host.addEventListener('tavus-state-change', (event) => states.push(event.detail.state));
+      call.emit('network-connection', { type: 'signaling', event: 'interrupted' });
+      call.emit('left-meeting');
+      await waitUntil(() => session.state === 'connected', 'the session did not come back');
+      expect(join.callCount).to.equal(1);
+      expect(join.firstCall.args[0]).to.include({ url: 'https://tavus.daily.co/c123' });
+      expect(states).to.deep.equal(['reconnecting', 'connected']);
+    });
+
+    it('ends when Daily leaves without a network drop, and gives up after two rejoins', async () => {
+      const first = await connected();
+      const ended = oneEvent(first.host, 'tavus-state-change');
+      first.call.emit('left-meeting');
+      expect((await ended).detail).to.include({ state: 'ended', reason: 'left' });
+
+      const { host, session, call } = await connected();
+      const join = sinon.spy(call, 'join');
+      for (let drop = 1; drop <= 3; drop++) {
+        call.emit('network-connection', { type: 'signaling', event: 'interrupted' });
+        call.emit('left-meeting');
+        if (drop < 3) await waitUntil(() => session.state === 'connected');
+      }
+      await waitUntil(() => session.state === 'ended', 'a third drop did not end the call');
+      expect(join.callCount).to.equal(2);
+      expect(host.isConnected).to.equal(true);
+    });
+
     it('switches camera and microphone in a call through Daily, and keeps the speaker', async () => {
       const { session, call } = await connected();
       await session.setDevices({ camera: 'cam-9' });
