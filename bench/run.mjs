@@ -3,7 +3,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const reports = ['bench/size.mjs', 'bench/protocol.mjs', 'bench/transcript-ui.mjs'];
+const reports = [
+  'bench/size.mjs',
+  'bench/protocol.mjs',
+  'bench/transcript-ui.mjs',
+  'bench/fast-start.mjs',
+];
 let failed = false;
 for (const script of reports) {
   if (!existsSync(script)) continue;
