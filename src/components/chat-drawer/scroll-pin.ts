@@ -40,8 +40,11 @@ export class ScrollPin implements ReactiveController {
   private readonly host: ReactiveControllerHost;
   private readonly options: ScrollPinOptions;
   private isPinned = true;
-  /** Pinning changed since the last update (a first render starts at the latest, too). */
-  private pinChanged = true;
+  /**
+   * Pinning changed since the last update. (A first render reaches the latest through the
+   * observer, which reports the sizes of what it starts observing.)
+   */
+  private pinChanged = false;
   private scrollPending = false;
   private placePending = false;
   private anchor: ScrollAnchor | null = null;
