@@ -149,8 +149,13 @@ function checkReadmeSnippets(app, appDir) {
     }
     writeFileSync(join(dir, snippet.file), `${readme.slice(open + 1, close).join('\n')}\n`);
   }
-  const { status, output } = run('npm', ['run', '--silent', 'check:readme'], appDir);
-  if (status !== 0) throw new Error(stripVTControlCharacters(tail(output)));
+  try {
+    const { status, output } = run('npm', ['run', '--silent', 'check:readme'], appDir);
+    if (status !== 0) throw new Error(stripVTControlCharacters(tail(output)));
+  } finally {
+    // Copies only: the repository's linters must not see them.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function checkServerImport(app, appDir) {
