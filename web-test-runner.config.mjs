@@ -4,6 +4,7 @@
 // engines (for example TAVUS_BROWSERS=firefox,webkit). Tests that need a facility only Chromium's
 // driver has (CDP media emulation, V8's gc()) say so and are skipped elsewhere
 // (test/support/engine.ts); coverage comes from Chromium.
+import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { engineCommandsPlugin } from './scripts/browsers/commands.mjs';
@@ -42,8 +43,25 @@ function forcedColorsPlugin() {
   };
 }
 
+/**
+ * A port the system has just handed out. The test runner's own choice scans up from 8000, so
+ * runs started at the same moment (several people or tools on one machine) could share a port,
+ * and a browser would then load another run's page and wait forever for its tests.
+ */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 export default {
   files: ['test/**/*.test.ts'],
+  port: await freePort(),
   nodeResolve: true,
   // One page at a time, one browser after another: the machine is small and busy, and WebKit
   // under Xvfb is slow. Tests wait for conditions, never for durations, so this costs only time.
@@ -68,7 +86,7 @@ export default {
   // only fast enough is wrong anyway.
   testFramework: { config: { timeout: 30000 } },
   browserStartTimeout: 180000,
-  testsStartTimeout: 180000,
+  testsStartTimeout: 60000,
   testsFinishTimeout: 600000,
   reporters: [defaultReporter(), skippedTestsReporter()],
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),

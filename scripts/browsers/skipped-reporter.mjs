@@ -1,5 +1,6 @@
 // Lists, after each test file, the tests an engine skipped. A test that needs a facility of one
 // engine's driver says so in its title (test/support/engine.ts), so the reason shows here.
+import { relative } from 'node:path';
 
 function skippedIn(results, path = []) {
   const here = (results?.tests ?? [])
@@ -15,7 +16,9 @@ export function skippedTestsReporter() {
       for (const session of sessionsForTestFile) {
         const skipped = skippedIn(session.testResults);
         if (skipped.length === 0) continue;
-        logger.log(`${session.testFile} — skipped in ${session.browser.name}:`);
+        logger.log(
+          `${relative(process.cwd(), session.testFile)}: skipped in ${session.browser.name}:`,
+        );
         for (const name of skipped) logger.log(`  - ${name}`);
       }
     },
