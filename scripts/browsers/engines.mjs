@@ -9,10 +9,14 @@ export { ENGINES, selectedEngines } from './selection.mjs';
 /** Test-runner launchers for `engines`; Chromium gets `chromiumArgs`. */
 export function launchersFor(engines, { chromiumArgs }) {
   const make = {
-    chromium: () =>
-      chromeLauncher({
+    chromium: () => {
+      const launcher = chromeLauncher({
         launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
-      }),
+      });
+      // Its default label is "Chrome"; the browser is Debian's Chromium.
+      launcher.name = 'Chromium';
+      return launcher;
+    },
     firefox: () => firefoxLauncher(),
     webkit: () => webkitLauncher(),
   };
