@@ -181,7 +181,7 @@ function describeOutput(output: unknown): string {
   if (output === undefined || output === null || output === '') return '';
   if (typeof output === 'string') return quote(output);
   if (typeof output === 'object' && 'message' in output) {
-    const message = (output as { message: unknown }).message;
+    const message = output.message;
     if (typeof message === 'string') return quote(message);
   }
   try {

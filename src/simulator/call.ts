@@ -6,12 +6,18 @@
  * The meeting states live in `meeting.ts`; devices, participants, messages and the network each
  * have a module of their own.
  */
-import type { DailyCallOptions, DailyEvent } from '@daily-co/daily-js';
+import type {
+  DailyCallOptions,
+  DailyDeviceInfos,
+  DailyEvent,
+  DailyNetworkStats,
+} from '@daily-co/daily-js';
 import type { CallFactoryOptions, DailyCallLike, DailyEventHandler } from '../call/daily-like.js';
 import type { IgnoredInteraction, SentInteraction } from './app-messages.js';
+import type { SimulatedDevice } from './devices.js';
 import { Emitter } from './emitter.js';
 import { Meeting, type MeetingState } from './meeting.js';
-import { interruptNetwork } from './network.js';
+import { interruptNetwork, UNKNOWN_NETWORK, type NetworkThreshold } from './network.js';
 import { resolveOptions, type SimulatorOptions } from './options.js';
 import type { SimulatedParticipant } from './participants.js';
 import type { AddParticipantOptions } from './remote-participants.js';
@@ -125,6 +131,46 @@ export class SimulatedCall implements DailyCallLike {
     return this.meeting.session()?.local?.video.state === 'playable';
   }
 
+  /** The simulated cameras, microphones and speakers (`SimulatorOptions.devices`). */
+  enumerateDevices(): Promise<{ devices: MediaDeviceInfo[] }> {
+    return Promise.resolve({ devices: this.meeting.devices.list() });
+  }
+
+  /** The camera, microphone and speaker chosen or in use (`{}` for one neither). */
+  getInputDevices(): Promise<DailyDeviceInfos> {
+    return Promise.resolve(this.meeting.devices.infos());
+  }
+
+  /**
+   * Chooses the camera and/or microphone by `deviceId` (from this `enumerateDevices()` or the
+   * browser's); one in use is reopened on the new device. Emits `selected-devices-updated`.
+   * Custom tracks (`audioSource`, `videoSource`) are not simulated.
+   */
+  setInputDevicesAsync(devices: {
+    audioDeviceId?: string | false | null;
+    videoDeviceId?: string | false | null;
+  }): Promise<DailyDeviceInfos> {
+    if (this.meeting.isDestroyed) return Promise.reject(new Error('Use after destroy'));
+    const id = (value: string | false | null | undefined): string | undefined =>
+      typeof value === 'string' ? value : undefined;
+    return this.meeting.devices.choose({
+      audio: id(devices.audioDeviceId),
+      video: id(devices.videoDeviceId),
+    });
+  }
+
+  /** Chooses the speaker by `deviceId`; emits `selected-devices-updated`. */
+  setOutputDeviceAsync(audioDevice: { outputDeviceId: string }): Promise<DailyDeviceInfos> {
+    if (this.meeting.isDestroyed) return Promise.reject(new Error('Use after destroy'));
+    return this.meeting.devices.choose({ speaker: audioDevice.outputDeviceId });
+  }
+
+  /** The network quality daily-js would report (`unknown` until joined). */
+  getNetworkStats(): Promise<DailyNetworkStats> {
+    const session = this.meeting.joined() ? this.meeting.session() : null;
+    return Promise.resolve(session?.network.stats() ?? { ...UNKNOWN_NETWORK });
+  }
+
   // --- what tests and demos can read --------------------------------------------------------
 
   /** Whether the replica is speaking right now. */
@@ -193,6 +239,34 @@ export class SimulatedCall implements DailyCallLike {
   simulateNetworkInterruption(ms: number): Promise<void> {
     const session = this.meeting.requireJoined('simulateNetworkInterruption()');
     return interruptNetwork(session, this.meeting.emit, ms);
+  }
+
+  /**
+   * The connection's quality changes: `network-quality-change` with daily's `threshold`,
+   * `quality` (0–100, default typical for the threshold), `networkState` and its reasons.
+   */
+  simulateNetworkQuality(threshold: NetworkThreshold, quality?: number): void {
+    const session = this.meeting.requireJoined('simulateNetworkQuality()');
+    this.meeting.emit('network-quality-change', {
+      ...session.network.setQuality(threshold, quality),
+    });
+  }
+
+  /**
+   * Cameras, microphones and speakers are plugged in or out: the list becomes `devices`
+   * (`available-devices-updated`), and an input whose device went away moves to the first left.
+   */
+  simulateDeviceChange(devices: readonly SimulatedDevice[]): Promise<void> {
+    return this.meeting.devices.replaceList(devices);
+  }
+
+  /**
+   * Tavus ends the conversation, as on its end endpoint or a timeout: `system.shutdown` with
+   * `reason`, then the replica leaves and the room closes (an `ejected` error for a client that
+   * stays). `maxCallDuration` does this by itself with `max_call_duration reached`.
+   */
+  simulateShutdown(reason = 'end_conversation_endpoint_hit'): void {
+    this.meeting.shutDown(this.meeting.requireJoined('simulateShutdown()'), reason);
   }
 
   /** The replica leaves the room: its tracks stop and `participant-left` is emitted. */

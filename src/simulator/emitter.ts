@@ -27,7 +27,7 @@ export class Emitter {
   }
 
   /** Calls every listener of `name` with `event`. */
-  emit(name: string, event: Parameters<Listener>[0]): void {
+  emit(name: string, event: Record<string, unknown>): void {
     const list = this.listeners.get(name);
     if (!list) return;
     // Copy: a listener may add or remove listeners while we iterate.

@@ -32,6 +32,9 @@ export {
   type SimulatorTiming,
 } from './options.js';
 export type { SimulatedParticipant } from './participants.js';
+export { DEFAULT_DEVICES, type SimulatedDevice } from './devices.js';
+export { ROOM_ENDED_MESSAGE } from './meeting.js';
+export type { NetworkThreshold } from './network.js';
 export type { SensitivitySettings } from './replica.js';
 export type { BrainInput, ScriptRule } from './brain.js';
 export type { ReplicaRole, TavusServerEvent } from './tavus-events.js';

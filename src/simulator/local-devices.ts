@@ -3,10 +3,12 @@
  * opened at join (a toggle made while the browser is still asking wins over the join options),
  * a muted microphone keeps its track while a camera turned off is released, turning a device
  * back on asks the browser again, and a failure becomes a daily-shaped `camera-error` with the
- * device marked blocked. Every change is announced with `participant-updated`.
+ * device marked blocked. Every change is announced with `participant-updated`. Devices are
+ * chosen from the simulated list (`devices.ts`); switching reopens a device in use on the new one.
  */
-import type { DailyCallOptions } from '@daily-co/daily-js';
+import type { DailyCallOptions, DailyDeviceInfos } from '@daily-co/daily-js';
 import type { CallContext, CallSession } from './call-session.js';
+import { SimulatedDevices, type SimulatedDevice } from './devices.js';
 import {
   acquireLocalMedia,
   type GetUserMedia,
@@ -18,11 +20,65 @@ import { slot, snapshot, type ParticipantRecord } from './participants.js';
 export class LocalDevices {
   /** Toggles made before the devices are known: preferences for the next join, as in daily-js. */
   private readonly preference: Partial<Record<MediaKind, boolean>> = {};
+  private readonly devices: SimulatedDevices;
+  private readonly getUserMedia: GetUserMedia;
 
   constructor(
-    private readonly getUserMedia: GetUserMedia,
+    getUserMedia: GetUserMedia,
     private readonly call: CallContext,
-  ) {}
+  ) {
+    this.devices = new SimulatedDevices(call.options.devices);
+    this.getUserMedia = this.devices.wrap(getUserMedia);
+  }
+
+  /** `enumerateDevices()`. */
+  list(): MediaDeviceInfo[] {
+    return this.devices.list();
+  }
+
+  /** `getInputDevices()`: the devices chosen or in use. */
+  infos(): DailyDeviceInfos {
+    const local = this.call.session()?.local;
+    return this.devices.infos({
+      audio: local?.audio.track !== null && local?.audio.track !== undefined,
+      video: local?.video.track !== null && local?.video.track !== undefined,
+    });
+  }
+
+  /**
+   * `setInputDevicesAsync()` / `setOutputDeviceAsync()`: chooses devices, reopens an input in use
+   * on its new device, then announces the selection.
+   */
+  async choose(choice: Partial<Record<MediaKind | 'speaker', string>>): Promise<DailyDeviceInfos> {
+    const kinds: [MediaKind | 'speaker', SimulatedDevice['kind']][] = [
+      ['audio', 'audioinput'],
+      ['video', 'videoinput'],
+      ['speaker', 'audiooutput'],
+    ];
+    const switched: MediaKind[] = [];
+    for (const [key, kind] of kinds) {
+      const id = choice[key];
+      if (id !== undefined && this.devices.select(kind, id) && key !== 'speaker')
+        switched.push(key);
+    }
+    await Promise.all(switched.map((kind) => this.reopen(kind)));
+    return this.announceSelection();
+  }
+
+  /**
+   * Devices plugged in or out: `available-devices-updated`, and an input whose device went away
+   * is reopened on the first remaining one.
+   */
+  async replaceList(devices: readonly SimulatedDevice[]): Promise<void> {
+    const lost = this.devices.replace(devices);
+    this.call.emit('available-devices-updated', { availableDevices: this.devices.list() });
+    if (lost.length === 0) return;
+    const inputs = lost.flatMap((kind): MediaKind[] =>
+      kind === 'audioinput' ? ['audio'] : kind === 'videoinput' ? ['video'] : [],
+    );
+    await Promise.all(inputs.map((kind) => this.reopen(kind)));
+    this.announceSelection();
+  }
 
   /**
    * Opens the devices for a join and makes the local participant. Resolves false when the
@@ -113,10 +169,12 @@ export class LocalDevices {
     void this.reacquire(session, local, kind);
   }
 
+  /** Opens `kind` again; `replacing` is a track still playing until the new one is there. */
   private async reacquire(
     session: CallSession,
     local: ParticipantRecord,
     kind: MediaKind,
+    replacing: MediaStreamTrack | null = null,
   ): Promise<void> {
     const { tracks, failure } = await acquireLocalMedia(this.getUserMedia, {
       audio: kind === 'audio',
@@ -132,6 +190,13 @@ export class LocalDevices {
       return;
     }
     local[kind].track?.stop();
+    if (replacing && this.call.joined()) {
+      this.call.emit('track-stopped', {
+        participant: snapshot(local),
+        track: replacing,
+        type: kind,
+      });
+    }
     if (track) {
       local[kind] = { state: 'playable', track, wanted: true };
       this.updated(session, local);
@@ -140,6 +205,28 @@ export class LocalDevices {
       this.reportCameraError(local, failure);
       this.updated(session, local);
     }
+  }
+
+  /** The device of `kind` changed: one in use is reopened; a muted microphone lets its go. */
+  private async reopen(kind: MediaKind): Promise<void> {
+    const session = this.call.session();
+    const local = session?.local;
+    if (!session || !local) return; // the join opens the selected device
+    const current = local[kind];
+    if (current.state === 'playable' && current.track) {
+      current.state = 'loading';
+      await this.reacquire(session, local, kind, current.track);
+    } else if (current.state === 'off' && current.track) {
+      // Unmuting will open the new device.
+      current.track.stop();
+      local[kind] = { state: 'off', track: null, wanted: false };
+    }
+  }
+
+  private announceSelection(): DailyDeviceInfos {
+    const devices = this.infos();
+    this.call.emit('selected-devices-updated', { devices });
+    return devices;
   }
 
   private trackStarted(local: ParticipantRecord, track: MediaStreamTrack, kind: MediaKind): void {

@@ -24,6 +24,12 @@ import { conversationIdFromUrl, joinFails, NO_ROOM_MESSAGE } from './room.js';
 
 export type MeetingState = 'new' | 'joining-meeting' | 'joined-meeting' | 'left-meeting' | 'error';
 
+/**
+ * The simulator's words when the room closes under the local user (an `ejected` error, as
+ * daily-js reports a room that was deleted). Clients should read `error.type`, not this text.
+ */
+export const ROOM_ENDED_MESSAGE = 'The meeting has ended.';
+
 export class Meeting implements CallContext {
   /** Identifies the call object in every event (`callClientId`, as daily-js does). */
   readonly callClientId: string;
@@ -37,6 +43,8 @@ export class Meeting implements CallContext {
   private destroyed = false;
   private current: CallSession | null = null;
   private lastConversationId: string | null = null;
+  /** The session Tavus is shutting down, so that a second shutdown does not close it twice. */
+  private shuttingDown: CallSession | null = null;
 
   constructor(
     readonly options: ResolvedOptions,
@@ -89,13 +97,13 @@ export class Meeting implements CallContext {
   }
 
   join(options: DailyCallOptions): Promise<Record<string, SimulatedParticipant>> {
-    if (this.destroyed) return Promise.reject('Use after destroy');
+    if (this.destroyed) return rejectLikeDaily('Use after destroy');
     if (this.state === 'joining-meeting' || this.state === 'joined-meeting') {
-      return Promise.reject('Already joined or joining a meeting; call leave() first.');
+      return rejectLikeDaily('Already joined or joining a meeting; call leave() first.');
     }
     const url = options.url;
     if (typeof url !== 'string' || url.trim() === '') {
-      return Promise.reject('join() needs a url');
+      return rejectLikeDaily('join() needs a url');
     }
     return new Promise((resolve, reject) => {
       const session = this.open(url);
@@ -137,6 +145,22 @@ export class Meeting implements CallContext {
     this.close(message);
     this.state = 'error';
     this.emit('error', { errorMsg: message, error });
+  }
+
+  /**
+   * Tavus ends the conversation (`reason` as in `shutdown_reason`): the replica sends
+   * `system.shutdown` and goes silent; a moment later it leaves and the room closes, which ejects
+   * a client that did not leave by itself.
+   */
+  shutDown(session: CallSession, reason: string): void {
+    if (this.current !== session || this.shuttingDown === session) return;
+    this.shuttingDown = session;
+    session.replica?.engine.shutDown(reason);
+    session.scheduler.after(this.options.timing.shutdownMs, () => {
+      if (this.current !== session) return;
+      this.remote.replicaLeaves(session);
+      this.fail(ROOM_ENDED_MESSAGE, { type: 'ejected', msg: ROOM_ENDED_MESSAGE });
+    });
   }
 
   participants(): Record<string, SimulatedParticipant> {
@@ -187,5 +211,17 @@ export class Meeting implements CallContext {
     session.scheduler.after(this.options.timing.replicaJoinMs, () => {
       if (this.current === session) this.remote.replicaArrives(session);
     });
+    const maxSeconds = this.options.maxCallDuration;
+    if (maxSeconds !== undefined) {
+      session.scheduler.after(maxSeconds * 1000, () =>
+        this.shutDown(session, 'max_call_duration reached'),
+      );
+    }
   }
+}
+
+/** daily-js rejects `join()` with a string, not an Error; clients must cope, so the simulator does too. */
+function rejectLikeDaily(reason: string): Promise<never> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- as daily-js does
+  return Promise.reject(reason);
 }

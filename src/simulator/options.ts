@@ -3,6 +3,7 @@
  */
 import type { Clock } from '../protocol/index.js';
 import type { ScriptRule } from './brain.js';
+import { DEFAULT_DEVICES, type SimulatedDevice } from './devices.js';
 import type { ReplicaRole } from './tavus-events.js';
 import { randomSeed } from './random.js';
 
@@ -26,6 +27,8 @@ export interface SimulatorTiming {
   toolResultTimeoutMs: number;
   /** Extra delay of a message held back by `reorderProbability`, [min, max]. */
   reorderDelayMs: readonly [number, number];
+  /** `system.shutdown` until the room closes (the replica leaves, the local user is ejected). */
+  shutdownMs: number;
 }
 
 export interface SimulatorOptions {
@@ -85,6 +88,13 @@ export interface SimulatorOptions {
   clock?: Clock;
   /** Throw like daily-js when a second call object is made without `allowMultipleCallInstances`. */
   enforceSingleInstance?: boolean;
+  /** The cameras, microphones and speakers `enumerateDevices()` lists. Default: two of each. */
+  devices?: readonly SimulatedDevice[];
+  /**
+   * Tavus' `max_call_duration`, in seconds from the join: then the replica sends
+   * `system.shutdown` (`max_call_duration reached`), leaves, and the room closes. Default: none.
+   */
+  maxCallDuration?: number;
 }
 
 export interface ResolvedOptions {
@@ -111,6 +121,8 @@ export interface ResolvedOptions {
   now: () => number;
   clock: Clock | undefined;
   enforceSingleInstance: boolean;
+  devices: readonly SimulatedDevice[];
+  maxCallDuration: number | undefined;
 }
 
 /** Delays close to a real Tavus call (§7 of the protocol notes). */
@@ -124,6 +136,7 @@ export const REALISTIC_TIMING: Readonly<SimulatorTiming> = {
   gapMs: 300,
   toolResultTimeoutMs: 15000,
   reorderDelayMs: [60, 250],
+  shutdownMs: 1000,
 };
 
 /** Delays for tests: a whole exchange takes well under a second. */
@@ -137,6 +150,7 @@ export const FAST_TIMING: Readonly<SimulatorTiming> = {
   gapMs: 5,
   toolResultTimeoutMs: 1000,
   reorderDelayMs: [15, 40],
+  shutdownMs: 10,
 };
 
 export const DEFAULT_GREETING = (name: string): string =>
@@ -145,6 +159,12 @@ export const DEFAULT_GREETING = (name: string): string =>
 function probability(value: number | undefined, name: string): number {
   if (value === undefined) return 0;
   if (!(value >= 0 && value <= 1)) throw new RangeError(`${name} must be between 0 and 1`);
+  return value;
+}
+
+function positive(value: number | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(value > 0)) throw new RangeError(`${name} must be positive`);
   return value;
 }
 
@@ -177,5 +197,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     now: options.now ?? (() => Date.now()),
     clock: options.clock,
     enforceSingleInstance: options.enforceSingleInstance ?? false,
+    devices: options.devices ?? DEFAULT_DEVICES,
+    maxCallDuration: positive(options.maxCallDuration, 'maxCallDuration'),
   };
 }

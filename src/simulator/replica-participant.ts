@@ -62,7 +62,7 @@ export function createReplica(around: ReplicaSurroundings): ReplicaInCall {
         face?.setSpeaking(speaking);
         voice?.setSpeaking(speaking);
       },
-      wallClock: around.wallClock,
+      wallClock: () => around.wallClock(),
     },
   );
   return { record, engine, face, voice };

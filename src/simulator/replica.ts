@@ -68,7 +68,11 @@ export class ReplicaEngine {
     this.contextText = config.context;
     const { timing } = config;
     const tasks = new TaskGroup(ports.scheduler);
-    const broadcast = new ReplicaBroadcast(config, (event) => ports.send(event), ports.wallClock);
+    const broadcast = new ReplicaBroadcast(
+      config,
+      (event) => ports.send(event),
+      () => ports.wallClock(),
+    );
     this.tasks = tasks;
     this.broadcast = broadcast;
     this.speech = new ReplicaSpeech(
@@ -144,6 +148,13 @@ export class ReplicaEngine {
     this.echoes.clear();
     this.speech.stop();
     this.user.stop();
+  }
+
+  /** The conversation ends on the server: `system.shutdown` with its reason, then silence. */
+  shutDown(reason: string): void {
+    if (this.stopped) return;
+    this.broadcast.emit('system.shutdown', { properties: { shutdown_reason: reason } }, 'system');
+    this.stop();
   }
 
   /**

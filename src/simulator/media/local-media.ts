@@ -133,7 +133,7 @@ export async function acquireLocalMedia(
   if (failed.length === 0) return { tracks, failure: null };
 
   // The camera's error names the event when both failed differently; daily leads with video too.
-  const lead = (failed.includes('video') ? 'video' : 'audio') as MediaKind;
+  const lead = failed.includes('video') ? 'video' : 'audio';
   const category = categorise(errors[lead]);
   const sameCategory = failed.filter((kind) => categorise(errors[kind]) === category);
   const msg = describe(errors[lead]);
