@@ -38,6 +38,29 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  // The source gets typescript-eslint's type-aware rules, and no `any`.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({
+    ...config,
+    files: ['src/**/*.ts'],
+  })),
+  {
+    files: ['src/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    // Lit calls a template's listeners with the element as `this` (`@click=${this.handleClick}`).
+    files: ['src/components/**/*.ts'],
+    rules: { '@typescript-eslint/unbound-method': 'off' },
+  },
   {
     files: ['**/*.mjs', 'demo/server/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -15,7 +15,6 @@ import { joinCancelled, joinFailure, whenAborted } from './join-errors.js';
 import { DEVICES_USABLE, deriveMedia, sameMedia, type DeviceState } from './media-state.js';
 import { findReplica } from './replica.js';
 
-
 /** What the controller reports; the session turns these into state and DOM events. */
 export interface CallCallbacks {
   /** We are in the room (the replica may not be yet). */

@@ -25,8 +25,12 @@ export interface ParticipantLike {
   tracks: { audio?: TrackStateLike; video?: TrackStateLike };
 }
 
-/** Handler for any daily-js event; the payload shape depends on the event name. */
-export type DailyEventHandler = (event: any) => void;
+/**
+ * Handler for a daily-js event. The payload's shape depends on the event name, so each handler
+ * declares the shape it reads. Declared as a method, whose parameter TypeScript checks both ways:
+ * a handler of one event's payload can be registered, and an emitter may pass any payload.
+ */
+export type DailyEventHandler = { handle(event: unknown): void }['handle'];
 
 /** The call-object methods the element calls. A real `DailyCall` is one. */
 export interface DailyCallLike {

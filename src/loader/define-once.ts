@@ -16,7 +16,7 @@ export function defineOnce(tagName: string, element: Definable): boolean {
   // Lit's server build provides `customElements`; guard anyway for other server runtimes.
   const registry = globalThis.customElements as CustomElementRegistry | undefined;
   if (!registry) return false;
-  const existing = registry.get(tagName) as Definable | undefined;
+  const existing: Definable | undefined = registry.get(tagName);
   if (existing) {
     if (existing !== element) {
       console.warn(

@@ -82,8 +82,6 @@ export const RESERVED_DOM_EVENT_NAMES: ReadonlySet<string> = new Set([
 /** Longer names are cut: an event_type comes off the wire and could be megabytes long. */
 export const MAX_DOM_EVENT_NAME_LENGTH = 128;
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /**
  * DOM event name for a Tavus event_type: drop a leading `conversation.` or `system.`, turn `.`
  * and `_` into `-`, prefix `tavus-` (`system.replica_joined` → `tavus-replica-joined`).
@@ -95,7 +93,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
  * `tavus-unknown`. Names that collide with the element's own events get an `-event` suffix.
  */
 export function domEventName(eventType: string): string {
-  if (hasOwn.call(KNOWN_NAMES, eventType)) return KNOWN_NAMES[eventType]!;
+  if (Object.hasOwn(KNOWN_NAMES, eventType)) return KNOWN_NAMES[eventType]!;
   return nameByRule(eventType);
 }
 

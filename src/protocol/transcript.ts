@@ -1,5 +1,5 @@
 import { EVENT_TYPES } from './event-names.js';
-import { roleOf, type Props } from './transcript-fields.js';
+import { roleOf } from './transcript-fields.js';
 import { ReplicaReplies } from './transcript-replies.js';
 import { MessageStore, type TranscriptMessage } from './transcript-store.js';
 import { UserTurns } from './transcript-user-turns.js';
@@ -88,7 +88,7 @@ export class Transcript {
   }
 
   private applyEvent(event: TavusEvent): boolean {
-    const props = (event.properties ?? {}) as Props;
+    const props = event.properties ?? {};
     switch (event.event_type) {
       case EVENT_TYPES.UTTERANCE_STREAMING: {
         const role = roleOf(props);

@@ -114,9 +114,7 @@ function isOptionalIndex(value: unknown): boolean {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
-  return (
-    proto === null || proto === Object.prototype || Object.getPrototypeOf(proto as object) === null
-  );
+  return proto === null || proto === Object.prototype || Object.getPrototypeOf(proto) === null;
 }
 
 function reject(reason: string): ValidationResult {

@@ -69,7 +69,7 @@ export class RedisStore implements LimitStore {
       keys: [this.prefix + key],
       arguments: [member, String(limit), String(expiresAt), String(now)],
     });
-    const [added, freeAt] = Array.isArray(reply) ? reply : [];
+    const [added, freeAt] = (Array.isArray(reply) ? reply : []) as unknown[];
     return Number(added) === 1
       ? { acquired: true as const }
       : { acquired: false as const, freeAt: Number(freeAt) };

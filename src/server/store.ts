@@ -38,36 +38,39 @@ export class MemoryStore implements LimitStore {
 
   constructor(private readonly clock: Pick<Clock, 'now'> = systemClock) {}
 
-  async increment(key: string, ttlMs: number): Promise<number> {
+  // In memory, every answer is ready at once; the interface is async for shared stores.
+  increment(key: string, ttlMs: number): Promise<number> {
     const now = this.clock.now();
     this.sweep(now);
     const counter = this.counters.get(key);
-    if (counter && counter.expiresAt > now) return ++counter.count;
+    if (counter && counter.expiresAt > now) return Promise.resolve(++counter.count);
     this.counters.set(key, { count: 1, expiresAt: now + ttlMs });
-    return 1;
+    return Promise.resolve(1);
   }
 
-  async acquire(key: string, member: string, limit: number, expiresAt: number, now: number) {
+  acquire(key: string, member: string, limit: number, expiresAt: number, now: number) {
     const set = this.live(key, now);
     if (set.size >= limit && !set.has(member)) {
-      return { acquired: false as const, freeAt: Math.min(...set.values()) };
+      return Promise.resolve({ acquired: false as const, freeAt: Math.min(...set.values()) });
     }
     set.set(member, expiresAt);
-    return { acquired: true as const };
+    return Promise.resolve({ acquired: true as const });
   }
 
-  async put(key: string, member: string, expiresAt: number, now: number): Promise<void> {
+  put(key: string, member: string, expiresAt: number, now: number): Promise<void> {
     this.live(key, now).set(member, expiresAt);
+    return Promise.resolve();
   }
 
-  async remove(key: string, member: string): Promise<void> {
+  remove(key: string, member: string): Promise<void> {
     this.sets.get(key)?.delete(member);
+    return Promise.resolve();
   }
 
   /** Set `key` without its members that expired at `now`. */
   private live(key: string, now: number): Map<string, number> {
     let set = this.sets.get(key);
-    if (!set) this.sets.set(key, (set = new Map()));
+    if (!set) this.sets.set(key, (set = new Map<string, number>()));
     for (const [member, expiresAt] of set) if (expiresAt <= now) set.delete(member);
     return set;
   }

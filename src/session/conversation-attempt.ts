@@ -41,7 +41,7 @@ export class ConversationAttempt {
   conversationId = '';
   /** The interaction methods, for the element (through the session, only while connected). */
   readonly interactions = new Interactions(
-    async (build) => this.send(build),
+    (build) => this.sendNow(build),
     (text) => {
       this.transcript.addTypedUserMessage(text);
       this.port.transcriptChanged();
@@ -267,6 +267,11 @@ export class ConversationAttempt {
     }
   }
 
+  /** `send`, with what it throws as a rejection. */
+  private sendNow(build: (conversationId: string) => readonly Interaction[]): Promise<void> {
+    return new Promise((resolve) => resolve(this.send(build)));
+  }
+
   private changeRoom(change: Partial<RoomFacts>): void {
     if (this.over) return;
     this.room = { ...this.room, ...change };
@@ -348,7 +353,7 @@ export class ConversationAttempt {
     if (!this.connected) return;
     await answerToolCall(
       outcome,
-      async (build) => this.send(build),
+      (build) => this.sendNow(build),
       (message) => this.report('message-too-large', message),
     );
   }

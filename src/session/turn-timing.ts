@@ -75,7 +75,7 @@ function roleOf(event: TavusEvent): 'user' | 'replica' | undefined {
   const type = event.event_type;
   if (type.startsWith('conversation.user.')) return 'user';
   if (type.startsWith('conversation.replica.')) return 'replica';
-  const role = (event.properties as Record<string, unknown> | undefined)?.['role'];
+  const role = event.properties?.['role'];
   if (role === 'user') return 'user';
   return role === 'replica' || role === 'pal' ? 'replica' : undefined;
 }

@@ -92,6 +92,9 @@ export class TavusChatDrawer extends LitElement {
   /** The composer cannot send (not connected); its reason is shown. */
   @property({ type: Boolean, attribute: 'composer-disabled' }) accessor composerDisabled = false;
 
+  /** Why the composer cannot send, fitting the conversation's state; '' for the general reason. */
+  @property({ attribute: false }) accessor composerReason = '';
+
   /** Longest message, in UTF-16 code units (the unit of `maxlength`). */
   @property({ type: Number, attribute: 'max-length' }) accessor maxLength = COMPOSER_MAX_LENGTH;
 
@@ -153,7 +156,8 @@ export class TavusChatDrawer extends LitElement {
     // the scroll pin's ResizeObserver does not see; nor does it see the drawer opening.
     const showsEarlier = windowBounds(this.window, this.messages.length)[0] > 0;
     const windowEndChanged =
-      changed.has('window') && changed.get('window')?.end !== this.window.end;
+      changed.has('window') &&
+      (changed.get('window') as MessageWindow | undefined)?.end !== this.window.end;
     if (showsEarlier !== this.showedEarlier || windowEndChanged || changed.has('open')) {
       this.pin.scrollAfterUpdate();
     }

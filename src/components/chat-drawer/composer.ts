@@ -7,6 +7,7 @@ import type { TavusStrings } from '../../translations/en.js';
 import { formatString } from '../../translations/format.js';
 import { formatNumber, languageOf } from '../../translations/language.js';
 import { icon } from '../../styles/icons.js';
+import { messageLength } from './limits.js';
 
 /**
  * From this share of the limit on, the character counter is shown.
@@ -17,10 +18,12 @@ export const COUNTER_FROM = 0.8;
 /** What the composer shows, read from its host at each render and send. */
 export interface ComposerSettings {
   readonly strings: TavusStrings;
-  /** Longest message, in UTF-16 code units (the unit of `maxlength`); 0 or less: no limit. */
+  /** Longest message, counted by `messageLength`; 0 or less: no limit. */
   readonly maxLength: number;
   /** The composer cannot send; its reason is shown. */
   readonly composerDisabled: boolean;
+  /** Why it cannot send, for the state the conversation is in; '' for the general reason. */
+  readonly composerReason?: string;
 }
 
 export type ComposerHost = ReactiveControllerHost & HTMLElement & ComposerSettings;
@@ -58,7 +61,7 @@ export class Composer {
   /** Sends the draft, unless it is blank or the composer is disabled. */
   submit(): void {
     const text = this.text.trim();
-    if (this.host.composerDisabled || !text) {
+    if (this.host.composerDisabled || !text || this.tooLong(text)) {
       return;
     }
     this.onSend(text);
@@ -68,7 +71,9 @@ export class Composer {
   render(): TemplateResult {
     const { strings, maxLength, composerDisabled: disabled } = this.host;
     const draft = this.text;
-    const length = draft.length;
+    // Escapes count: a text of quotes reaches Daily's limit long before its length says so.
+    const length = messageLength(draft);
+    const tooLong = this.tooLong(draft);
     const showCounter = maxLength > 0 && length >= maxLength * COUNTER_FROM;
     const describedBy = [disabled ? 'composer-reason' : '', showCounter ? 'composer-counter' : '']
       .filter(Boolean)
@@ -82,7 +87,7 @@ export class Composer {
       ${
         disabled
           ? html`<p class="reason" id="composer-reason" part="composer-reason">
-              ${strings.composerDisabled}
+              ${this.host.composerReason || strings.composerDisabled}
             </p>`
           : nothing
       }
@@ -107,7 +112,7 @@ export class Composer {
           part="send-button"
           type="submit"
           aria-label=${strings.send}
-          ?disabled=${disabled || !draft.trim()}
+          ?disabled=${disabled || !draft.trim() || tooLong}
         >
           ${icon('send')}
         </button>
@@ -116,6 +121,7 @@ export class Composer {
         showCounter
           ? html`<p
               class=${classMap({ counter: true, full: length >= maxLength })}
+              role=${ifDefined(tooLong ? 'alert' : undefined)}
               id="composer-counter"
               part="counter"
             >
@@ -124,6 +130,10 @@ export class Composer {
           : nothing
       }
     </form>`;
+  }
+
+  private tooLong(text: string): boolean {
+    return this.host.maxLength > 0 && messageLength(text) > this.host.maxLength;
   }
 
   /** The counter ("1,600/2,000" in English), its numbers written for the host's language. */

@@ -43,7 +43,9 @@ export interface ConversationViewModel {
   captionsOn: boolean;
   /** Current live caption ('' for none). */
   caption: string;
+  /** In a call: the microphone is on. Before the join (checking, connecting): it will be. */
   microphoneOn: boolean;
+  /** In a call: the camera is on. Before the join (checking, connecting): it will be. */
   cameraOn: boolean;
   /** False when the device cannot be used (denied, missing, in use): the toggle is disabled. */
   microphoneAvailable: boolean;
@@ -55,27 +57,29 @@ export interface ConversationViewModel {
   strings: TavusStrings;
   /** Image shown on the idle screen ('' for none). */
   poster: string;
+  /** Visible text beside the floating launcher ('' for none: the launcher is a round button). */
+  launcherLabel: string;
   /** Maximum characters in the composer. */
   composerMaxLength: number;
 }
 
 /** User intents the view forwards to the element. */
 export interface ConversationViewHandlers {
-  start(): void;
+  start: () => void;
   /** The visitor shows intent to start (pointer over, focus on a start control). */
-  warmUp(): void;
-  retry(): void;
-  end(): void;
-  toggleMicrophone(): void;
-  toggleCamera(): void;
+  warmUp: () => void;
+  retry: () => void;
+  end: () => void;
+  toggleMicrophone: () => void;
+  toggleCamera: () => void;
   /** Asks the browser again for the camera and microphone that could not be used. */
-  retryDevices(): void;
-  toggleCaptions(): void;
-  setChatOpen(open: boolean): void;
-  setOpen(open: boolean): void;
+  retryDevices: () => void;
+  toggleCaptions: () => void;
+  setChatOpen: (open: boolean) => void;
+  setOpen: (open: boolean) => void;
   /** Leaves the device check for the call. */
-  join(): void;
+  join: () => void;
   /** Chooses a camera, microphone or speaker. */
-  setDevices(devices: ChosenDevices): void;
-  send(text: string): void;
+  setDevices: (devices: ChosenDevices) => void;
+  send: (text: string) => void;
 }

@@ -181,6 +181,30 @@ describe('Composer', () => {
     expect(counter(el)!.classList.contains('full')).to.equal(true);
   });
 
+  it('counts JSON escapes toward the limit, as Daily does, and will not send past it', async () => {
+    const el = await composer({ maxLength: 20 });
+    // Set, not typed: WebDriver drops repeated keys in some engines.
+    const draft = async (text: string) => {
+      el.composer.draft = text;
+      await el.updateComplete;
+    };
+    await draft('"'.repeat(9));
+    // Nine quotes are 18 characters once escaped.
+    expect(counter(el)!.textContent!.trim()).to.equal('18/20');
+    await draft('"'.repeat(11));
+    expect(textarea(el).value.length).to.equal(11);
+    expect(counter(el)!.textContent!.trim()).to.equal('22/20');
+    expect(counter(el)!.getAttribute('role')).to.equal('alert');
+    expect(sendButton(el).disabled).to.equal(true);
+    el.composer.submit();
+    expect(el.sent).to.deep.equal([]);
+    // Positive control: back within the limit, it sends.
+    await draft('"'.repeat(10));
+    expect(sendButton(el).disabled).to.equal(false);
+    el.composer.submit();
+    expect(el.sent).to.deep.equal(['"'.repeat(10)]);
+  });
+
   it('has no limit and no counter when the limit is 0', async () => {
     const el = await composer({ maxLength: 0 });
     expect(textarea(el).hasAttribute('maxlength')).to.equal(false);
