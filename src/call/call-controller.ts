@@ -74,6 +74,7 @@ export class CallController {
   private deviceState: DeviceState = DEVICES_USABLE;
   private preparing: Promise<DailyCallLike> | null = null;
   private lastJoin: { options: JoinOptions; signal: AbortSignal } | null = null;
+  private preAuthing: Promise<void> | undefined;
   /** For the page's metrics and the benchmark: the moment daily-js is asked to join. */
   onJoinBegun: (() => void) | undefined;
   /** The devices the user wants on: a retry never turns on one they chose to keep off. */
@@ -99,16 +100,21 @@ export class CallController {
    * Tells Daily the room and token while something else is still pending (the visitor looking
    * at the device check), so the join has less to do. A failure here is the join's to report.
    */
-  async preAuth(url: string, token: string | undefined): Promise<void> {
-    const call = await this.preparing?.catch(() => null);
-    if (!call?.preAuth || this.leaving) return;
-    await Promise.resolve(call.preAuth({ url, ...(token ? { token } : {}) })).catch(() => {});
+  preAuth(url: string, token: string | undefined): Promise<void> {
+    this.preAuthing = (async () => {
+      const call = await this.preparing?.catch(() => null);
+      if (!call?.preAuth || this.leaving) return;
+      await Promise.resolve(call.preAuth({ url, ...(token ? { token } : {}) })).catch(() => {});
+    })();
+    return this.preAuthing;
   }
 
   /** Joins the room (preparing the call first if that has not begun). */
   async join(options: JoinOptions, signal: AbortSignal): Promise<void> {
     this.lastJoin = { options, signal };
     const call = await this.prepare(options);
+    // daily-js refuses a preAuth once joining: let one under way finish first.
+    await this.preAuthing;
     if (signal.aborted) throw joinCancelled();
     this.onJoinBegun?.();
 

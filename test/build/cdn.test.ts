@@ -32,7 +32,7 @@ describe('CDN build', () => {
   it('keeps daily-js and the conversation engine out of the entry file', async () => {
     const source = await (await fetch(ENTRY)).text();
     // Assertions on booleans, so a failure does not print the whole bundle.
-    expect(/conversation-session-[\w-]+\.js/.test(source), 'engine chunk imported lazily').to.equal(
+    expect(/conversation-attempt-[\w-]+\.js/.test(source), 'engine chunk imported lazily').to.equal(
       true,
     );
     expect(source.includes('call-machine-object-bundle'), 'daily-js code in the entry').to.equal(
