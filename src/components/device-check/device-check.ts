@@ -1,0 +1,341 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import type { ChosenDevices } from '../../state/devices.js';
+import { EN_STRINGS } from '../../translations/en.js';
+import type { TavusStrings } from '../../translations/en.js';
+import { EN_DEVICE_CHECK_STRINGS } from '../../translations/en-device-check.js';
+import type { DeviceCheckStrings } from '../../translations/en-device-check.js';
+import { formatString } from '../../translations/format.js';
+import { callIcon } from '../../styles/call-icons.js';
+import type { CallIconName } from '../../styles/call-icons.js';
+import { icon } from '../../styles/icons.js';
+import { sharedStyles } from '../../styles/shared.js';
+import { LevelMeter } from './level-meter.js';
+import { blockedHelp, currentPage } from './permission-help.js';
+import type { PageContext } from './permission-help.js';
+import { PreviewMedia } from './preview-media.js';
+import type { InputKind, InputProblem } from './preview-media.js';
+import { deviceCheckStyles } from './device-check.styles.js';
+
+/** `check-toggle`: the visitor turned an input on or off for the join. */
+export interface CheckToggleDetail {
+  kind: InputKind;
+}
+
+type PickerKind = keyof ChosenDevices;
+
+const DEVICE_KIND: Record<PickerKind, MediaDeviceKind> = {
+  camera: 'videoinput',
+  microphone: 'audioinput',
+  speaker: 'audiooutput',
+};
+
+/** Every string the check shows: its own always have their English defaults. */
+type CheckStrings = TavusStrings & DeviceCheckStrings;
+
+/** The string for an input that could not be opened, other than a block. */
+const PROBLEM_TEXT: Record<Exclude<InputProblem, 'blocked'>, keyof TavusStrings> = {
+  'in-use': 'mediaDeviceInUse',
+  missing: 'mediaDeviceMissing',
+  failed: 'mediaDeviceError',
+};
+
+/**
+ * The device check before joining: the visitor's camera preview, their microphone's level, a
+ * picker for each camera, microphone and speaker (the speaker where the browser lets a page choose
+ * one), whether to join with the camera or microphone off, and Join and Leave. When the browser
+ * blocked the devices it says where that browser keeps the switch, or that the page's frame does
+ * not allow them. It owns nothing of the conversation: every choice is an event for
+ * `<tavus-conversation>`, which passes the outcome back as properties. Its camera and microphone
+ * close when it leaves the page.
+ *
+ * Internal to `<tavus-conversation>` (loaded when a device check starts), which re-exports its
+ * parts.
+ *
+ * @internal
+ * @summary Camera preview, microphone level and device pickers before joining.
+ *
+ * @fires check-join - Join now was pressed.
+ * @fires check-leave - Leave was pressed.
+ * @fires check-toggle - The camera or microphone was turned on or off; detail `{kind}`.
+ * @fires check-devices - A device was picked; detail `{camera?, microphone?, speaker?}`.
+ * @csspart preview - The camera preview (or why there is none).
+ * @csspart level-meter - The microphone level (a `<meter>`).
+ * @csspart device-picker - Every device `<select>`.
+ * @csspart device-toggle - The microphone and camera toggles.
+ * @csspart permission-help - What to do when the camera and microphone are blocked.
+ * @csspart join-button - Join now.
+ * @csspart leave-button - Leave.
+ */
+@customElement('tavus-device-check')
+export class TavusDeviceCheck extends LitElement {
+  static override styles = [sharedStyles, deviceCheckStyles];
+
+  @query('video') private accessor video!: HTMLVideoElement | null;
+  @query('meter') private accessor meterElement!: HTMLMeterElement | null;
+  @query('.join') private accessor joinButton!: HTMLButtonElement | null;
+
+  /** UI strings: the element's, with any of the check's own (`DeviceCheckStrings`) the page gave. */
+  @property({ attribute: false }) accessor strings: TavusStrings = EN_STRINGS;
+
+  /** Join with the camera on. */
+  @property({ attribute: false }) accessor cameraOn = true;
+
+  /** Join with the microphone on. */
+  @property({ attribute: false }) accessor microphoneOn = true;
+
+  /** The devices chosen so far. */
+  @property({ attribute: false }) accessor devices: ChosenDevices = {};
+
+  /** Where the page runs (browser, frame); read once. */
+  page: PageContext = currentPage();
+
+  private readonly media = new PreviewMedia(this, () => ({
+    cameraOn: this.cameraOn,
+    microphoneOn: this.microphoneOn,
+    camera: this.devices.camera,
+    microphone: this.devices.microphone,
+  }));
+
+  private readonly meter = new LevelMeter((level) => this.showLevel(level));
+
+  /** The strings, with the check's English defaults for those the page did not give. */
+  private text(): CheckStrings {
+    if (this.mergedFrom !== this.strings) {
+      this.mergedFrom = this.strings;
+      this.merged = { ...EN_DEVICE_CHECK_STRINGS, ...this.strings };
+    }
+    return this.merged;
+  }
+
+  private mergedFrom: TavusStrings | null = null;
+  private merged: CheckStrings = { ...EN_STRINGS, ...EN_DEVICE_CHECK_STRINGS };
+
+  /** Focus goes to Join now, the check's main action. */
+  override focus(options?: FocusOptions): void {
+    if (this.joinButton) this.joinButton.focus(options);
+    else super.focus(options);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.meter.dispose();
+    if (this.video) this.video.srcObject = null;
+  }
+
+  protected override firstUpdated(): void {
+    // Opened from the conversation's own start button: Join takes the focus the button had.
+    // Started from the page (a button of its own, auto-start): focus stays where it is.
+    const root = this.getRootNode();
+    if (root instanceof ShadowRoot && root.activeElement) this.focus();
+  }
+
+  protected override updated(): void {
+    const track = this.media.track('camera');
+    const video = this.video;
+    if (video && video.srcObject !== (track ? this.previewStream(track) : null)) {
+      video.srcObject = track ? this.previewStream(track) : null;
+      if (track) video.play().catch(() => {});
+    }
+    this.meter.measure(this.media.track('microphone'));
+  }
+
+  private stream: MediaStream | null = null;
+
+  /** One stream per camera track, so that re-renders never restart the preview. */
+  private previewStream(track: MediaStreamTrack): MediaStream {
+    if (this.stream?.getVideoTracks()[0] !== track) this.stream = new MediaStream([track]);
+    return this.stream;
+  }
+
+  /** The level goes straight to the meter: a render per frame would be wasted work. */
+  private showLevel(level: number): void {
+    if (this.meterElement) this.meterElement.value = level;
+  }
+
+  private emit(type: string, detail?: unknown): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: false, composed: false }));
+  }
+
+  private readonly handleJoin = () => this.emit('check-join');
+  private readonly handleLeave = () => this.emit('check-leave');
+  private readonly handleRetry = () => this.media.retry();
+  /** WebAudio may wait for a gesture before it plays (or measures) anything. */
+  private readonly handleGesture = () => this.meter.resume();
+
+  private toggle(kind: InputKind): void {
+    this.emit('check-toggle', { kind } satisfies CheckToggleDetail);
+  }
+
+  private pick(kind: PickerKind, event: Event): void {
+    const id = (event.target as HTMLSelectElement).value;
+    this.emit('check-devices', { [kind]: id } satisfies ChosenDevices);
+  }
+
+  private renderPreview() {
+    const s = this.text();
+    const track = this.media.track('camera');
+    const problem = this.media.problem('camera');
+    const waiting = this.media.pending('camera');
+    let placeholder: string;
+    if (!this.cameraOn) placeholder = s.checkCameraIsOff;
+    else if (problem && problem !== 'blocked') placeholder = s[PROBLEM_TEXT[problem]];
+    else placeholder = waiting ? s.checkCameraStarting : '';
+    return html`<div class="preview" part="preview">
+      <video muted playsinline autoplay aria-label=${s.checkPreview} ?hidden=${!track}></video>
+      ${
+        track
+          ? nothing
+          : html`<div class="placeholder" role="status">
+              ${callIcon(this.cameraOn ? 'camera' : 'cameraOff')}
+              <span>${placeholder}</span>
+            </div>`
+      }
+    </div>`;
+  }
+
+  private renderBlocked() {
+    const s = this.text();
+    const camera = this.media.problem('camera') === 'blocked';
+    const microphone = this.media.problem('microphone') === 'blocked';
+    const title =
+      camera && microphone
+        ? s.checkBlockedTitle
+        : camera
+          ? s.mediaCameraDenied
+          : s.mediaMicrophoneDenied;
+    return html`<div class="help" part="permission-help" role="status">
+      <div class="help-icon" aria-hidden="true">${icon('alert')}</div>
+      <p class="help-title">${title}</p>
+      ${blockedHelp(s, this.page).map((line) => html`<p class="help-text">${line}</p>`)}
+      <p class="help-text">${s.checkJoinAnyway}</p>
+      <button class="secondary retry" type="button" @click=${this.handleRetry}>
+        ${icon('retry')}<span>${s.retryDevices}</span>
+      </button>
+    </div>`;
+  }
+
+  private renderPicker(kind: PickerKind, label: string, iconName: CallIconName) {
+    const s = this.text();
+    const found = this.media.devices.filter((device) => device.kind === DEVICE_KIND[kind]);
+    const inUse = kind === 'speaker' ? '' : (this.media.track(kind)?.getSettings().deviceId ?? '');
+    const selected = this.devices[kind] || inUse;
+    const id = `${kind}-select`;
+    return html`<div class="picker">
+      <label class="picker-label" for=${id}>
+        ${callIcon(iconName)}<span class="visually-hidden">${label}</span>
+      </label>
+      <div class="select">
+        <select
+          id=${id}
+          part="device-picker"
+          ?disabled=${found.length === 0}
+          @change=${(event: Event) => this.pick(kind, event)}
+        >
+          ${
+            found.length === 0
+              ? html`<option value="">${s.deviceNoneFound}</option>`
+              : found.map(
+                  (device, index) =>
+                    html`<option value=${device.deviceId} ?selected=${device.deviceId === selected}>
+                      ${
+                        device.label || formatString(s.deviceUnnamed, { number: String(index + 1) })
+                      }
+                    </option>`,
+                )
+          }
+        </select>
+        ${icon('chevronDown')}
+      </div>
+    </div>`;
+  }
+
+  private renderLevel() {
+    const s = this.text();
+    const problem = this.media.problem('microphone');
+    const live = Boolean(this.media.track('microphone'));
+    return html`<div class="level-row">
+      <meter
+        class=${classMap({ level: true, off: !live })}
+        part="level-meter"
+        min="0"
+        max="1"
+        aria-label=${s.microphoneLevel}
+        aria-valuetext=${live ? nothing : s.microphoneLevelOff}
+      ></meter>
+      ${
+        problem && problem !== 'blocked'
+          ? html`<p class="level-issue">${s[PROBLEM_TEXT[problem]]}</p>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderToggle(kind: InputKind, on: boolean) {
+    const s = this.text();
+    const camera = kind === 'camera';
+    const iconName: CallIconName = camera
+      ? on
+        ? 'camera'
+        : 'cameraOff'
+      : on
+        ? 'microphone'
+        : 'microphoneOff';
+    return html`<button
+      class=${classMap({ toggle: true, off: !on })}
+      part="device-toggle"
+      type="button"
+      aria-label=${camera ? s.camera : s.microphone}
+      aria-pressed=${on ? 'true' : 'false'}
+      @click=${() => this.toggle(kind)}
+    >
+      ${callIcon(iconName)}
+    </button>`;
+  }
+
+  override render() {
+    const s = this.text();
+    const blocked =
+      this.media.problem('camera') === 'blocked' || this.media.problem('microphone') === 'blocked';
+    const speakers = 'setSinkId' in HTMLMediaElement.prototype;
+    const hasSpeakers = this.media.devices.some((device) => device.kind === 'audiooutput');
+    return html`<div
+      class="check"
+      role="group"
+      aria-labelledby="check-title"
+      @pointerdown=${this.handleGesture}
+      @keydown=${this.handleGesture}
+    >
+      <p class="title" id="check-title">${s.checkTitle}</p>
+      ${blocked ? this.renderBlocked() : this.renderPreview()}
+      <div class="pickers">
+        ${this.renderPicker('camera', s.camera, 'camera')}
+        ${this.renderPicker('microphone', s.microphone, 'microphone')} ${this.renderLevel()}
+        ${speakers && hasSpeakers ? this.renderPicker('speaker', s.speaker, 'sound') : nothing}
+      </div>
+      <div class="actions">
+        ${this.renderToggle('microphone', this.microphoneOn)}
+        ${this.renderToggle('camera', this.cameraOn)}
+        <span class="spacer"></span>
+        <button
+          class="secondary leave"
+          part="leave-button"
+          type="button"
+          @click=${this.handleLeave}
+        >
+          ${s.leaveCheck}
+        </button>
+        <button class="primary join" part="join-button" type="button" @click=${this.handleJoin}>
+          ${s.join}
+        </button>
+      </div>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'tavus-device-check': TavusDeviceCheck;
+  }
+}
