@@ -287,7 +287,10 @@ export class ConversationAttempt {
   }
 
   private throwIfOver(): void {
-    if (this.over) throw new ConversationError('join-failed', 'The join was cancelled.');
+    if (!this.over) return;
+    // Ended while the endpoint was creating: what it created must not run (and bill) on.
+    void this.endThroughEndpoint();
+    throw new ConversationError('join-failed', 'The join was cancelled.');
   }
 
   private endThroughEndpoint(): Promise<void> | undefined {
@@ -311,11 +314,11 @@ export class ConversationAttempt {
         this.speaking = speaking;
         this.port.speakingChanged(speaking);
       }
+      this.timing.observe(event);
     } catch {
       // An event that cannot be read (a throwing getter from in-page code) changes no state, and
       // must not keep the page from receiving it.
     }
-    this.timing.observe(event);
     const isToolCall = event.event_type === 'conversation.tool_call';
     const named = createProtocolEvent(domEventName(event.event_type), event, isToolCall);
     this.port.host.dispatchEvent(named);

@@ -50,6 +50,7 @@ export class ScrollPin implements ReactiveController {
   private anchor: ScrollAnchor | null = null;
   private observer: ResizeObserver | null = null;
   private observedLog: HTMLElement | null = null;
+  private connected = false;
 
   constructor(host: ReactiveControllerHost, options: ScrollPinOptions) {
     this.host = host;
@@ -86,6 +87,7 @@ export class ScrollPin implements ReactiveController {
   }
 
   hostConnected(): void {
+    this.connected = true;
     // Reconnected after a first render: the log is there, observe it again.
     this.observe();
   }
@@ -114,6 +116,7 @@ export class ScrollPin implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.connected = false;
     this.observer?.disconnect();
     this.observer = null;
     this.observedLog?.removeEventListener('scroll', this.handleScroll);
@@ -130,7 +133,8 @@ export class ScrollPin implements ReactiveController {
 
   private observe(): void {
     const log = this.options.log();
-    if (!log || this.observer) {
+    // An update may still run after the host left the page: it must not observe again.
+    if (!log || this.observer || !this.connected) {
       return;
     }
     // The log changes size when it opens, the window resizes or the composer grows, and its list
