@@ -314,6 +314,8 @@ export class ConversationSession implements ReactiveController {
   }
 
   private fail(code: TavusErrorCode, message: string): void {
+    // The screen shows words a visitor can act on; the technical detail is for the developer.
+    console.warn(`tavus-conversation: ${code}: ${message}`);
     this.error = { code, message };
     this.setState('error', { error: this.error });
     this.host.dispatchEvent(new TavusErrorEvent(this.error));

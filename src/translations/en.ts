@@ -58,6 +58,13 @@ export const EN_STRINGS = {
     'Could not join the conversation. It may have ended, or the link may have expired.',
   errorCallFailed: 'The call stopped because of an error.',
   retry: 'Try again',
+  // Under the error's line: its code, to quote to the site's support (the technical message goes
+  // to the tavus-error event and the console, never to the screen).
+  errorReference: 'Error code: {code}',
+
+  // The device check's Join and Leave (its other strings load with it: en-device-check.ts)
+  join: 'Join now',
+  leaveCheck: 'Leave',
 
   // Notices, one per MediaIssue
   mediaPermissionDenied: 'Camera and microphone are blocked — you can still chat by typing.',
@@ -107,9 +114,21 @@ export const EN_STRINGS = {
   composerLabel: 'Message',
   composerPlaceholder: 'Type a message…',
   composerDisabled: 'You can type once the conversation has started.',
+  // Why the composer is disabled, by state (composerDisabled is the fallback)
+  composerDisabledIdle: 'Start the conversation to send a message.',
+  composerDisabledJoining: 'You can type once the agent has joined.',
+  composerDisabledJoiningNamed: 'You can type once {name} has joined.',
+  composerDisabledReconnecting: 'You can type again once the connection is back.',
+  composerDisabledEnded: 'The conversation has ended. Start again to send a message.',
+  composerDisabledError: 'The conversation stopped. Try again to send a message.',
+  // The empty transcript while nothing can be sent (transcriptEmpty invites typing)
+  transcriptEmptyInactive: 'The conversation will appear here.',
   characterCount: '{count}/{max}',
   send: 'Send',
 };
 
-/** The shape of `EN_STRINGS`: every key, each a string. `strings` overrides are a partial of it. */
+/**
+ * The shape of `EN_STRINGS`: every key, each a string. `strings` overrides are a partial of it
+ * and of `DeviceCheckStrings`, the device check's, which load with the check (`en-device-check.ts`).
+ */
 export type TavusStrings = { [K in keyof typeof EN_STRINGS]: string };

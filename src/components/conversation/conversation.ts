@@ -15,6 +15,7 @@ import type * as Tavus from '../../protocol/types.js';
 import type { ConversationState, TavusErrorInfo } from '../../state/conversation-state.js';
 import type { ChosenDevices } from '../../state/devices.js';
 import type { TavusStrings } from '../../translations/en.js';
+import type { DeviceCheckStrings } from '../../translations/en-device-check.js';
 import { renderConversationView } from './conversation-view.js';
 import type { ConversationViewHandlers } from './view-model.js';
 import { viewModelOf } from './view-model-of.js';
@@ -54,8 +55,16 @@ export type SensitivityLevel = Tavus.SensitivityLevel;
  * @csspart restart-button - Starts a new conversation from the ended screen.
  * @csspart transcript-button - "View transcript" on the ended screen.
  * @csspart error - The error screen.
- * @csspart error-detail - The error's own message under the localised line, clamped to three lines.
+ * @csspart error-detail - The error's code under the localised line, to quote to the site's support (the technical message goes to `tavus-error` and the console).
  * @csspart retry-button - Retries from the error screen.
+ * @csspart device-check - The device check before joining (`device-check`).
+ * @csspart preview - The device check's camera preview (or why there is none).
+ * @csspart level-meter - The device check's microphone level (`role="meter"`).
+ * @csspart device-picker - Every camera, microphone and speaker `<select>` of the device check.
+ * @csspart device-toggle - The device check's microphone and camera toggles.
+ * @csspart permission-help - What to do when the browser or the page's frame blocks the camera and microphone.
+ * @csspart join-button - Joins from the device check.
+ * @csspart leave-button - Leaves the device check (and ends the conversation it created).
  * @csspart controls - The call controls bar.
  * @csspart control - Every call control button.
  * @csspart microphone-button - The microphone toggle.
@@ -65,6 +74,7 @@ export type SensitivityLevel = Tavus.SensitivityLevel;
  * @csspart end-button - Ends the conversation.
  * @csspart minimize-button - Collapses the floating panel.
  * @csspart launcher - The floating variant's launcher button.
+ * @csspart launcher-label - The launcher's visible text (`launcher-label`).
  * @csspart chat - The chat drawer (transcript and composer).
  * @csspart chat-header - The chat drawer's title bar.
  * @csspart chat-close-button - Closes the chat drawer.
@@ -194,6 +204,12 @@ export class TavusConversation extends LitElement {
   /** Image shown on the start screen before the conversation begins. */
   @property() accessor poster = '';
 
+  /**
+   * Floating variant: text shown beside the launcher (such as "Talk to us"), which also becomes
+   * its accessible name. Empty (default): a round launcher named by `panelLabel`.
+   */
+  @property({ attribute: 'launcher-label' }) accessor launcherLabel = '';
+
   /** The user's name, shown to the conversation (Daily `userName`). */
   @property({ attribute: 'user-name' }) accessor userName = '';
 
@@ -202,7 +218,7 @@ export class TavusConversation extends LitElement {
    * on one page: give each distinct `panelLabel` and `panelLabelNamed` (and `chatTitleNamed`) so
    * their landmarks have distinct names.
    */
-  @property({ attribute: false }) accessor strings: Partial<TavusStrings> = {};
+  @property({ attribute: false }) accessor strings: Partial<TavusStrings & DeviceCheckStrings> = {};
 
   /**
    * Client-side tools: `{ name: (args, event) => result }`. On `conversation.tool_call` for a
@@ -345,6 +361,11 @@ export class TavusConversation extends LitElement {
     loadParts().catch(() => {});
   }
 
+  /** The devices are not open yet: the device check, or connecting. */
+  private beforeJoin(): boolean {
+    return this.state === 'checking' || this.state === 'connecting';
+  }
+
   /** Start from the UI or auto-start: the failure is already shown and fired as `tavus-error`. */
   private startQuietly(): void {
     this.start().catch(() => {});
@@ -353,12 +374,25 @@ export class TavusConversation extends LitElement {
   private readonly handlers: ConversationViewHandlers = {
     start: () => this.startQuietly(),
     warmUp: () => {
-      if (this.preload !== 'none') this.session.warmUp();
+      if (this.preload === 'none') return;
+      // The call's view (controls, notices, stage) too, so the click finds it ready.
+      this.loadPartsQuietly();
+      this.session.warmUp();
     },
     retry: () => this.startQuietly(),
     end: () => void this.end(),
-    toggleMicrophone: () => this.session.setMicrophone(!this.session.media.microphoneOn),
-    toggleCamera: () => this.session.setCamera(!this.session.media.cameraOn),
+    // Before the join (the device check, connecting) a toggle sets how to join; a join already
+    // under way hears it too (a toggle while Daily opens the devices wins over its options).
+    toggleMicrophone: () => {
+      if (!this.beforeJoin()) return this.session.setMicrophone(!this.session.media.microphoneOn);
+      this.microphoneOff = !this.microphoneOff;
+      if (this.state === 'connecting') this.session.setMicrophone(!this.microphoneOff);
+    },
+    toggleCamera: () => {
+      if (!this.beforeJoin()) return this.session.setCamera(!this.session.media.cameraOn);
+      this.cameraOff = !this.cameraOff;
+      if (this.state === 'connecting') this.session.setCamera(!this.cameraOff);
+    },
     retryDevices: () => this.session.retryDevices(),
     toggleCaptions: () => (this.captions = !this.captions),
     setChatOpen: (open) => (this.chatOpen = open),

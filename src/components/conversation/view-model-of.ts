@@ -12,6 +12,9 @@ export interface ElementOptions {
   captions: boolean;
   strings: Partial<TavusStrings>;
   poster: string;
+  cameraOff: boolean;
+  microphoneOff: boolean;
+  launcherLabel: string;
 }
 
 /** The view's model: the session's state and the element's properties, read, never copied. */
@@ -22,6 +25,8 @@ export function viewModelOf(
   const messages = session.transcript;
   const media = session.media;
   const replicaSpeaking = session.speaking.replica;
+  // Before the join the devices are not open yet: the toggles show (and set) how to join.
+  const beforeJoin = session.state === 'checking' || session.state === 'connecting';
   return {
     state: session.state,
     variant: element.variant === 'floating' ? 'floating' : 'inline',
@@ -41,8 +46,8 @@ export function viewModelOf(
     devices: session.devices,
     captionsOn: element.captions,
     caption: currentCaption(messages, replicaSpeaking),
-    microphoneOn: media.microphoneOn,
-    cameraOn: media.cameraOn,
+    microphoneOn: beforeJoin ? !element.microphoneOff : media.microphoneOn,
+    cameraOn: beforeJoin ? !element.cameraOff : media.cameraOn,
     microphoneAvailable: media.microphoneAvailable,
     cameraAvailable: media.cameraAvailable,
     mediaIssue: media.mediaIssue,
@@ -50,6 +55,7 @@ export function viewModelOf(
     endedReason: session.endedReason,
     strings: { ...EN_STRINGS, ...element.strings },
     poster: element.poster,
+    launcherLabel: element.launcherLabel.trim(),
     composerMaxLength: COMPOSER_MAX_LENGTH,
   };
 }

@@ -157,6 +157,36 @@ export const floatingStyles = css`
     }
   }
 
+  /* The visible label: a pill beside the launcher, part of the button (a click on it opens). */
+  .launcher-label {
+    position: absolute;
+    inset-inline-end: calc(100% + 10px);
+    inset-block-start: 50%;
+    max-inline-size: calc(
+      100vw - var(--_tavus-launcher-size) - 2 * var(--_tavus-launcher-offset) - 10px
+    );
+    overflow: hidden;
+    translate: 0 -50%;
+    padding-block: 9px;
+    padding-inline: 16px;
+    border-radius: 999px;
+    background: var(--_tavus-surface);
+    color: var(--_tavus-text);
+    box-shadow: var(--_tavus-shadow);
+    font-size: 0.95em;
+    font-weight: 650;
+    line-height: 1.3;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    transition: opacity var(--_tavus-duration) var(--_tavus-ease);
+  }
+
+  /* The label says what the tip would; with the panel open, the panel does. */
+  .launcher.labelled .launcher-tip,
+  .launcher.open .launcher-label {
+    display: none;
+  }
+
   .live-dot {
     position: absolute;
     inset-block-start: 1px;
@@ -218,6 +248,7 @@ export const floatingStyles = css`
       background: CanvasText;
     }
 
+    .launcher-label,
     .launcher-tip {
       border: 1px solid CanvasText;
       background: Canvas;

@@ -9,7 +9,8 @@ import { focusMovesOf } from './focus-moves.js';
 
 /**
  * The floating variant's launcher in the page corner: it expands and collapses the panel
- * (`aria-controls`), shows the poster as a face, and a dot while a call is in progress.
+ * (`aria-controls`), shows the poster as a face, a dot while a call is in progress, and the
+ * `launcher-label` text beside it while the panel is closed.
  * @internal
  */
 export function renderLauncher(
@@ -17,6 +18,8 @@ export function renderLauncher(
   handlers: ConversationViewHandlers,
 ): TemplateResult {
   const live = inCall(model.state);
+  // A visible label is the button's name too, so that what is read matches what is seen.
+  const label = model.launcherLabel;
   const handleClick = (event: Event) => {
     const open = !model.open;
     handlers.setOpen(open);
@@ -25,10 +28,16 @@ export function renderLauncher(
     }
   };
   return html`<button
-    class=${classMap({ launcher: true, open: model.open, live, 'with-poster': !!model.poster })}
+    class=${classMap({
+      launcher: true,
+      open: model.open,
+      live,
+      'with-poster': !!model.poster,
+      labelled: Boolean(label),
+    })}
     part="launcher"
     type="button"
-    aria-label=${named(model.strings, 'panelLabel', model.replicaName)}
+    aria-label=${label || named(model.strings, 'panelLabel', model.replicaName)}
     aria-expanded=${model.open ? 'true' : 'false'}
     aria-controls="panel"
     @click=${handleClick}
@@ -41,5 +50,12 @@ export function renderLauncher(
       >${model.open ? model.strings.closePanel : model.strings.openPanel}</span
     >
     ${live ? html`<span class="live-dot" aria-hidden="true"></span>` : nothing}
+    ${
+      label
+        ? html`<span class="launcher-label" part="launcher-label" aria-hidden="true"
+            >${label}</span
+          >`
+        : nothing
+    }
   </button>`;
 }

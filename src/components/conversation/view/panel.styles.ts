@@ -91,6 +91,21 @@ export const panelStyles = css`
     }
   }
 
+  /*
+   * Before a call and after it, the sheet takes the lower part and the screen keeps the upper one
+   * (panel.has-screen), so that its action (start, join, restart, retry) stays in view and takes
+   * clicks; the screen drops what it can spare when it gets short (screens.styles.ts).
+   */
+  @container tavus (max-width: 759px) {
+    .panel.chat-open.has-screen .chat {
+      block-size: min(55%, 480px);
+    }
+
+    .panel.chat-open.has-screen .screen {
+      inset-block-end: min(55%, 480px);
+    }
+  }
+
   /* The sheet covers the notice; it was announced, and the composer is right there. */
   @container tavus (max-width: 759px) {
     .panel.chat-open .notice-region {

@@ -3,6 +3,8 @@ import type { TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { named } from '../../../translations/lookup.js';
 import type { ChatSendDetail } from '../../chat-drawer/chat-drawer.js';
+import type { ConversationState } from '../../../state/conversation-state.js';
+import type { TavusStrings } from '../../../translations/en.js';
 import type { ConversationViewHandlers, ConversationViewModel } from '../view-model.js';
 import { inCall, showsVideo } from './call-phase.js';
 import { focusMovesOf } from './focus-moves.js';
@@ -57,6 +59,8 @@ export function renderPanel(
       'chat-open': model.chatOpen,
       'has-video': showsVideo(model),
       'has-controls': inCall(model.state),
+      // A screen with an action (start, join, restart, retry): the chat sheet must leave it room.
+      'has-screen': !inCall(model.state),
       speaking: model.replicaSpeaking && model.state === 'connected',
     })}
     part="panel"
@@ -78,6 +82,7 @@ function renderChat(model: ConversationViewModel, handlers: ConversationViewHand
     handlers.setChatOpen(false);
     focusMovesOf(event).chatClosed();
   };
+  const canSend = model.state === 'connected';
   return html`<tavus-chat-drawer
     id="chat"
     class="chat"
@@ -89,10 +94,33 @@ function renderChat(model: ConversationViewModel, handlers: ConversationViewHand
     .strings=${model.strings}
     .replicaName=${model.replicaName}
     .maxLength=${model.composerMaxLength}
-    ?composer-disabled=${model.state !== 'connected'}
+    .composerReason=${composerReason(model.strings, model.state, model.replicaName)}
+    ?composer-disabled=${!canSend}
     @chat-send=${handleSend}
     @chat-close=${handleClose}
   >
-    <slot name="empty" slot="empty">${model.strings.transcriptEmpty}</slot>
+    <slot name="empty" slot="empty"
+      >${canSend ? model.strings.transcriptEmpty : model.strings.transcriptEmptyInactive}</slot
+    >
   </tavus-chat-drawer>`;
+}
+
+/** Why the composer cannot send in `state`, and so what the visitor can do ('' when it can). */
+function composerReason(strings: TavusStrings, state: ConversationState, replicaName: string) {
+  switch (state) {
+    case 'connected':
+      return '';
+    case 'idle':
+      return strings.composerDisabledIdle;
+    case 'checking':
+    case 'connecting':
+    case 'waiting':
+      return named(strings, 'composerDisabledJoining', replicaName);
+    case 'reconnecting':
+      return strings.composerDisabledReconnecting;
+    case 'ended':
+      return strings.composerDisabledEnded;
+    case 'error':
+      return strings.composerDisabledError;
+  }
 }

@@ -4,7 +4,9 @@ import { css } from 'lit';
 export const screenStyles = css`
   /* ---------- Idle, ended and error screens ---------- */
 
+  /* A size container: a short screen (the chat sheet below it) keeps its action, drops the rest. */
   .screen {
+    container: screen / size;
     position: absolute;
     z-index: 4;
     inset: 0;
@@ -173,6 +175,66 @@ export const screenStyles = css`
   .card-icon svg {
     inline-size: 24px;
     block-size: 24px;
+  }
+
+  @container screen (max-height: 330px) {
+    .hero-icon,
+    .card-icon {
+      display: none;
+    }
+  }
+
+  @container screen (max-height: 240px) {
+    .screen-text,
+    .screen-detail {
+      display: none;
+    }
+
+    .card {
+      padding-block: 16px;
+    }
+
+    .primary,
+    .card .primary {
+      margin-block-start: 4px;
+    }
+  }
+
+  /* ---------- Device check: it fills the stage, on the panel's own colours ---------- */
+
+  .screen.checking {
+    padding: 0;
+    background: var(--_tavus-surface);
+    color: var(--_tavus-text);
+  }
+
+  /* Clear of the floating panel's close button. */
+  .panel.floating .screen.checking {
+    padding-block-start: 52px;
+  }
+
+  tavus-device-check {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+  }
+
+  /* Until the check's code arrives (or if it cannot): Join and Leave, after a moment. */
+  .check-fallback {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    block-size: 100%;
+    padding: 16px;
+    animation: appear 1ms linear 800ms backwards;
+  }
+
+  @keyframes appear {
+    from {
+      visibility: hidden;
+    }
   }
 
   @keyframes card-in {
