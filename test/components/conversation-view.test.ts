@@ -12,9 +12,9 @@ import { EN_STRINGS } from '../../src/translations/en.js';
 import { canvasVideoTrack } from '../support/media-tracks.js';
 import { deepActiveElement, shadowQuery } from '../support/shadow-dom.js';
 import { nextFrames, settle } from '../support/wait.js';
-import { makeModel, message } from './support/view-host.js';
-import type { TestViewHost } from './support/view-host.js';
-import './support/view-host.js';
+import { makeModel, message } from '../support/view-host.js';
+import type { TestViewHost } from '../support/view-host.js';
+import '../support/view-host.js';
 import { sendKeys, setViewport } from '../support/browser-commands.js';
 import { engine, onlyIn } from '../support/engine.js';
 

@@ -7,7 +7,7 @@ import { EN_STRINGS } from '../../../src/translations/en.js';
 import { sendKeys } from '../../support/browser-commands.js';
 import { deepActiveElement, shadowQuery } from '../../support/shadow-dom.js';
 import { nextFrames } from '../../support/wait.js';
-import { conversation, message } from '../support/view-host.js';
+import { conversation, message } from '../../support/view-host.js';
 
 async function drawer(
   messages: readonly TranscriptMessage[] = [],

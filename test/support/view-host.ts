@@ -6,15 +6,15 @@
  */
 import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { TranscriptMessage } from '../../../src/protocol/transcript.js';
-import '../../../src/components/conversation/conversation-parts.js';
-import { renderConversationView } from '../../../src/components/conversation/conversation-view.js';
-import { conversationStyles } from '../../../src/components/conversation/conversation.styles.js';
+import type { TranscriptMessage } from '../../src/protocol/transcript.js';
+import '../../src/components/conversation/conversation-parts.js';
+import { renderConversationView } from '../../src/components/conversation/conversation-view.js';
+import { conversationStyles } from '../../src/components/conversation/conversation.styles.js';
 import type {
   ConversationViewHandlers,
   ConversationViewModel,
-} from '../../../src/components/conversation/view-model.js';
-import { EN_STRINGS } from '../../../src/translations/en.js';
+} from '../../src/components/conversation/view-model.js';
+import { EN_STRINGS } from '../../src/translations/en.js';
 
 export type HandlerCall = [name: keyof ConversationViewHandlers, ...args: unknown[]];
 
