@@ -11,7 +11,14 @@ import {
   type SimulatedDevice,
   type SimulatorOptions,
 } from '../../src/simulator/index.js';
-import { ROOM_URL, idleCall, interaction, joinedCall, newCall, type TestCall } from './helpers.js';
+import {
+  ROOM_URL,
+  idleCall,
+  interaction,
+  joinedCall,
+  newCall,
+  type TestCall,
+} from '../support/simulated-call.js';
 
 /** The browser's getUserMedia, with every request it gets written down. */
 function recordingGetUserMedia(): {

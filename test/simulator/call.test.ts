@@ -15,7 +15,7 @@ import {
   joinedCall,
   newCall as newTestCall,
   type TestCall,
-} from './helpers.js';
+} from '../support/simulated-call.js';
 
 function failingGetUserMedia(
   fails: (constraints: MediaStreamConstraints) => string | null,

@@ -7,7 +7,7 @@ import {
   joinedCall,
   type Recorder,
   type VirtualTime,
-} from './helpers.js';
+} from '../support/simulated-call.js';
 import { FAST_TIMING } from '../../src/simulator/index.js';
 
 const LONG_REPLY =

@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { TavusConversation } from '../../src/index.js';
 import { createSimulatedCallFactory } from '../../src/simulator/index.js';
-import { REAL_TIME_GUARD_MS } from './helpers.js';
+import { REAL_TIME_GUARD_MS } from '../support/simulated-call.js';
 
 /**
  * Both sides run on the browser's clock here (the element's reorder window and the simulator's

@@ -4,7 +4,13 @@ import {
   type SimulatedCall,
   type SimulatorOptions,
 } from '../../src/simulator/index.js';
-import { idleCall, interaction, joinedCall, type Recorder, type VirtualTime } from './helpers.js';
+import {
+  idleCall,
+  interaction,
+  joinedCall,
+  type Recorder,
+  type VirtualTime,
+} from '../support/simulated-call.js';
 
 /** One full exchange; returns what arrived, in arrival order. */
 async function exchange(options: SimulatorOptions): Promise<string[]> {

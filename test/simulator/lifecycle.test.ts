@@ -7,7 +7,7 @@ import {
   Recorder,
   animationFrames,
   interaction,
-} from './helpers.js';
+} from '../support/simulated-call.js';
 
 /**
  * These tests run the simulator on the browser's own clock and timers, since what they check is

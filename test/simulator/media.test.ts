@@ -10,7 +10,7 @@ import {
   newCall,
   type Recorder,
   type VirtualTime,
-} from './helpers.js';
+} from '../support/simulated-call.js';
 
 /**
  * The replica's face and voice are real media, drawn and played on the browser's clock. The

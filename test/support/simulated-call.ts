@@ -1,6 +1,6 @@
 /**
- * Helpers shared by the simulator tests: virtual time for a simulated call, a joined call in fast
- * mode, and a recorder of what the client would see. Calls run on `VirtualTime`, so a test takes
+ * Simulated calls for tests: virtual time for a simulated call, a joined call in fast mode, and
+ * a recorder of what the client would see. Calls run on `VirtualTime`, so a test takes
  * the same steps however slow or busy the machine is: it waits for conditions, never durations.
  */
 import { waitUntil } from '@open-wc/testing';
