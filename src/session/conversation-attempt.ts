@@ -148,14 +148,16 @@ export class ConversationAttempt {
     if (config.deviceCheck) void call.preAuth(room.url, token);
     await this.port.readyToJoin();
     this.throwIfOver();
+    // Read again: the device check (or the toggles while connecting) may have changed them.
+    const { cameraOff, microphoneOff } = this.config();
     await call.join(
       {
         url: room.url,
         ...(token ? { token } : {}),
         ...(config.userName ? { userName: config.userName } : {}),
         devices: this.port.devices(),
-        startVideoOff: config.cameraOff,
-        startAudioOff: config.microphoneOff,
+        startVideoOff: cameraOff,
+        startAudioOff: microphoneOff,
       },
       this.abort.signal,
     );
