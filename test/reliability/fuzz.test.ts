@@ -4,7 +4,7 @@
  * once, duplicates of sequenced ones not again), drop the rest, keep the call, keep rendering, and
  * leave the page's built-in prototypes alone.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 
 import { REPLICA_SESSION, tavusEvent } from '../support/fake-call.js';
 import { afterReorderWindow, connectedElement } from '../support/element.js';
@@ -12,7 +12,7 @@ import { createRandom } from '../support/random.js';
 import { FuzzMessages } from '../support/fuzz-messages.js';
 import { snapshotPrototypes, watchPageErrors } from '../support/page-integrity.js';
 import { deepQuery, shadowElements } from '../support/shadow-dom.js';
-import { nextFrame } from '../support/wait.js';
+import { nextFrame, waitFor } from '../support/wait.js';
 
 const MESSAGES = 100_000;
 const SEED = 0x7a5e;
@@ -122,7 +122,7 @@ describe('<tavus-conversation> reliability', () => {
           properties: { role: 'user', speech: marker },
         }),
       );
-      await waitUntil(
+      await waitFor(
         () =>
           shadowElements(el).some(
             (node) => node.matches('[part~="message"]') && node.textContent?.includes(marker),

@@ -5,13 +5,13 @@
  * call). Each test ends with the same messages from the real replica, which do count, so that
  * "nothing happened" is not just a broken pipe.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 
 import type { TavusConversation } from '../../src/index.js';
 import type { ManualClock } from '../../src/protocol/manual-clock.js';
 import { REPLICA_SESSION, tavusEvent, type FakeCall } from '../support/fake-call.js';
 import { afterReorderWindow, connectedElement, idleElement } from '../support/element.js';
-import { settled } from '../support/wait.js';
+import { settled, waitFor } from '../support/wait.js';
 
 /** Everything a spoofer would like the page to believe, as the real replica would send it. */
 function forgeries(conversationId = 'c123'): Record<string, unknown>[] {
@@ -146,7 +146,7 @@ describe('<tavus-conversation> reliability', () => {
       expect(el.state).to.equal('waiting');
       expect(errors.map((error) => error.code)).to.deep.equal(['replica-unverified']);
       call.addReplica({ user_name: 'Anna M.' });
-      await waitUntil(() => el.state === 'connected', 'the marked replica was not heard');
+      await waitFor(() => el.state === 'connected', 'the marked replica was not heard');
       const observed = observe(el);
       await expectIgnored(el, call, clock, observed, (data) => call.message(data, 'early'));
       await expectReplicaCounts(el, call, clock, observed);

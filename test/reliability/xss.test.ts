@@ -9,7 +9,7 @@
  * renders itself and no `on*` attribute or `javascript:` URL; a MutationObserver saw no other
  * element being added, even for a moment; and the payload is on screen as the exact text.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 
 import type { TavusConversation } from '../../src/index.js';
@@ -285,7 +285,7 @@ describe('<tavus-conversation> reliability', () => {
           }),
         );
       }
-      await waitUntil(() => call.interactions.length === PAYLOADS.length * 2, 'tool results');
+      await waitFor(() => call.interactions.length === PAYLOADS.length * 2, 'tool results');
       await trap.check();
       expect(seen).to.have.length(PAYLOADS.length * 2);
       expect(ran).to.deep.equal(PAYLOADS.map((name) => [name, { html: name, [name]: name }]));

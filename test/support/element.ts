@@ -1,11 +1,11 @@
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 
 import '../../src/index.js';
 import type { TavusConversation } from '../../src/index.js';
 import { ManualClock } from '../../src/protocol/manual-clock.js';
 import { DEFAULT_REORDER_WINDOW_MS } from '../../src/protocol/sequencer.js';
 import { createFakeFactory, type FakeCall, type JoinBehaviour } from './fake-call.js';
-import { settled } from './wait.js';
+import { settled, waitFor } from './wait.js';
 
 export const CONVERSATION_URL = 'https://tavus.daily.co/c123';
 
@@ -37,7 +37,7 @@ export async function connectedElement(
   await el.start();
   const call = calls[calls.length - 1]!;
   call.addReplica();
-  await waitUntil(() => el.state === 'connected', 'the element did not connect');
+  await waitFor(() => el.state === 'connected', 'the element did not connect');
   await partsDefined();
   return { el, call, calls, clock };
 }

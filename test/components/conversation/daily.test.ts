@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 
 import '../../../src/index.js';
 import type { TavusConversation } from '../../../src/index.js';
@@ -7,6 +7,7 @@ import type { CallFactory } from '../../../src/call/daily-like.js';
 import { ManualClock } from '../../../src/protocol/manual-clock.js';
 import { DEFAULT_REORDER_WINDOW_MS } from '../../../src/protocol/sequencer.js';
 import { DailyRetryClock } from '../../support/daily-retries.js';
+import { waitFor } from '../../support/wait.js';
 
 /**
  * The real daily-js call object, with only the network-bound parts replaced: load() and preAuth()
@@ -94,7 +95,7 @@ describe('<tavus-conversation> with the real daily-js', () => {
       action: 'participant-joined',
       participant: second.participants().r1,
     });
-    await waitUntil(() => el.state === 'connected', `state ${el.state}`);
+    await waitFor(() => el.state === 'connected', `state ${el.state}`);
     expect(el.error).to.equal(null);
     expect(attempts).to.equal(2);
     await el.end();
@@ -117,7 +118,7 @@ describe('<tavus-conversation> with the real daily-js', () => {
       action: 'participant-joined',
       participant: real.participants().r1,
     });
-    await waitUntil(() => el.state === 'connected');
+    await waitFor(() => el.state === 'connected', 'not connected');
     expect(real.listenerCount('app-message')).to.equal(1);
 
     const heard = oneEvent(el, 'tavus-utterance');
@@ -137,7 +138,7 @@ describe('<tavus-conversation> with the real daily-js', () => {
     expect((await heard).detail.properties.speech).to.equal('Hello from the real emitter');
 
     el.remove();
-    await waitUntil(() => real.listenerCount('app-message') === 0, 'listeners left on the call');
-    await waitUntil(() => real.isDestroyed(), 'the call object was not destroyed');
+    await waitFor(() => real.listenerCount('app-message') === 0, 'listeners left on the call');
+    await waitFor(() => real.isDestroyed(), 'the call object was not destroyed');
   });
 });
