@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPulseAudio } from '../find-browsers.mjs';
-import { startService, waitForService } from './services.mjs';
+import { atExit, startService, waitForService } from './services.mjs';
 
 /** Starts the server; resolves `{ env, stop() }`, `env` being what a client needs to use it. */
 export async function startPulseNullSink() {
@@ -38,9 +38,12 @@ export async function startPulseNullSink() {
       },
     },
   );
+  const removeDir = () => rmSync(dir, { recursive: true, force: true });
+  const exit = atExit(removeDir);
   const stop = async () => {
     await service.stop();
-    rmSync(dir, { recursive: true, force: true });
+    removeDir();
+    exit.cancel();
   };
   try {
     await service.spawned;

@@ -15,18 +15,28 @@ function killGroup(child, signal) {
   }
 }
 
+const cleanups = new Set();
+
+/** Runs `cleanup` (synchronous) when Node exits, unless `cancel()` is called first. */
+export function atExit(cleanup) {
+  cleanups.add(cleanup);
+  return { cancel: () => cleanups.delete(cleanup) };
+}
+
 process.on('exit', () => {
   for (const child of running) killGroup(child, 'SIGKILL');
+  for (const cleanup of cleanups) cleanup();
 });
-// A signal would otherwise end Node without its 'exit' event. When someone else also listens
-// (the test runner stops its run on SIGINT, then exits), they decide when to exit.
+// A signal would otherwise end Node without its 'exit' event. SIGINT is left to whoever else
+// listens (the test runner stops its run, then exits); SIGTERM and SIGHUP exit at once (the
+// browsers' own handlers only close their browser and would leave Node running).
 for (const [signal, code] of [
   ['SIGINT', 130],
   ['SIGTERM', 143],
   ['SIGHUP', 129],
 ]) {
   process.on(signal, () => {
-    if (process.listenerCount(signal) === 1) process.exit(code);
+    if (signal !== 'SIGINT' || process.listenerCount(signal) === 1) process.exit(code);
   });
 }
 
