@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The device check fills the stage: one column (title, preview, pickers, actions) that drops the
- * title and then the preview as its own height shrinks (a short inline element, the chat sheet
+ * title, then the preview, then the pickers as its own height shrinks (a short inline element, the chat sheet
  * open below it), and from 620px wide the preview beside the rest. Join stays in view whatever
  * the height: the actions stick to the bottom when the rest has to scroll.
  */
@@ -231,8 +231,9 @@ export const deviceCheckStyles = css`
     background: var(--_tavus-surface);
   }
 
-  .spacer {
-    flex: 1;
+  /* Join takes the rest of its row, or a row of its own when the row is full. */
+  .join {
+    flex: 1 0 auto;
   }
 
   .toggle {
@@ -297,6 +298,13 @@ export const deviceCheckStyles = css`
 
   /* ---------- By the space there is ---------- */
 
+  /* Narrow: Join gets a row of its own, whatever the length of its words. */
+  @container check (max-width: 419px) {
+    .join {
+      flex: 1 1 100%;
+    }
+  }
+
   @container check (max-height: 480px) {
     .title {
       display: none;
@@ -304,19 +312,25 @@ export const deviceCheckStyles = css`
   }
 
   @container check (max-height: 330px) {
+    .check {
+      grid-template-rows: auto;
+      align-content: center;
+    }
+
     .preview,
     .help {
       display: none;
     }
   }
 
-  @container check (max-height: 250px) {
+  /* Room for the toggles, Leave and Join only (the chat sheet open under a short element). */
+  @container check (max-height: 300px) {
     .check {
       gap: 8px;
       padding-block: 8px;
     }
 
-    .level-row {
+    .pickers {
       display: none;
     }
   }
@@ -342,10 +356,16 @@ export const deviceCheckStyles = css`
       text-align: start;
     }
 
-    .preview {
+    .preview,
+    .help {
       align-self: center;
       aspect-ratio: 16 / 9;
       max-block-size: 100%;
+    }
+
+    .help {
+      justify-content: center;
+      padding-inline: 28px;
     }
   }
 

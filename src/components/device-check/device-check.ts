@@ -251,6 +251,26 @@ export class TavusDeviceCheck extends LitElement {
     </div>`;
   }
 
+  /** A blocked device cannot be picked: its room goes to what to do about the block. */
+  private renderPickers(cameraBlocked: boolean, microphoneBlocked: boolean) {
+    const s = this.text();
+    const speakers =
+      'setSinkId' in HTMLMediaElement.prototype &&
+      this.media.devices.some((device) => device.kind === 'audiooutput') &&
+      !(cameraBlocked && microphoneBlocked);
+    if (cameraBlocked && microphoneBlocked && !speakers) return nothing;
+    return html`<div class="pickers">
+      ${cameraBlocked ? nothing : this.renderPicker('camera', s.camera, 'camera')}
+      ${
+        microphoneBlocked
+          ? nothing
+          : html`${this.renderPicker('microphone', s.microphone, 'microphone')}
+            ${this.renderLevel()}`
+      }
+      ${speakers ? this.renderPicker('speaker', s.speaker, 'sound') : nothing}
+    </div>`;
+  }
+
   private renderLevel() {
     const s = this.text();
     const problem = this.media.problem('microphone');
@@ -296,10 +316,9 @@ export class TavusDeviceCheck extends LitElement {
 
   override render() {
     const s = this.text();
-    const blocked =
-      this.media.problem('camera') === 'blocked' || this.media.problem('microphone') === 'blocked';
-    const speakers = 'setSinkId' in HTMLMediaElement.prototype;
-    const hasSpeakers = this.media.devices.some((device) => device.kind === 'audiooutput');
+    const cameraBlocked = this.media.problem('camera') === 'blocked';
+    const microphoneBlocked = this.media.problem('microphone') === 'blocked';
+    const blocked = cameraBlocked || microphoneBlocked;
     return html`<div
       class="check"
       role="group"
@@ -309,15 +328,10 @@ export class TavusDeviceCheck extends LitElement {
     >
       <p class="title" id="check-title">${s.checkTitle}</p>
       ${blocked ? this.renderBlocked() : this.renderPreview()}
-      <div class="pickers">
-        ${this.renderPicker('camera', s.camera, 'camera')}
-        ${this.renderPicker('microphone', s.microphone, 'microphone')} ${this.renderLevel()}
-        ${speakers && hasSpeakers ? this.renderPicker('speaker', s.speaker, 'sound') : nothing}
-      </div>
+      ${this.renderPickers(cameraBlocked, microphoneBlocked)}
       <div class="actions">
         ${this.renderToggle('microphone', this.microphoneOn)}
         ${this.renderToggle('camera', this.cameraOn)}
-        <span class="spacer"></span>
         <button
           class="secondary leave"
           part="leave-button"

@@ -16,7 +16,7 @@ export type BrowserFamily = 'chromium' | 'firefox' | 'safari' | 'other';
 export function browserFamily(userAgent: string): BrowserFamily {
   if (/\b(CriOS|FxiOS|EdgiOS)\//.test(userAgent)) return 'other';
   if (/\bFirefox\//.test(userAgent)) return 'firefox';
-  if (/\b(Edg|Chrome|Chromium)\//.test(userAgent)) return 'chromium';
+  if (/\b(Edg|Chrome|Chromium|HeadlessChrome)\//.test(userAgent)) return 'chromium';
   if (/\bVersion\/[\d.]+.*\bSafari\//.test(userAgent)) return 'safari';
   return 'other';
 }
