@@ -47,6 +47,7 @@ export function makeModel(overrides: Partial<ConversationViewModel> = {}): Conve
     endedReason: null,
     strings: EN_STRINGS,
     poster: '',
+    launcherLabel: '',
     composerMaxLength: 2000,
     ...overrides,
   };
