@@ -1,10 +1,12 @@
 // Build-time rollup plugin: minifies the static parts of Lit's css`` and html`` tagged templates,
-// which terser leaves untouched. CSS goes through esbuild's CSS minifier (with each ${…} kept as a
-// placeholder); HTML only has its line-breaking whitespace runs folded to one space, which is
-// what the browser renders anyway (our templates hold no <pre> or <textarea> text).
+// which terser leaves untouched, including templates nested in another's ${…}. CSS goes through
+// esbuild's CSS minifier (with each ${…} kept as a placeholder); HTML only has its line-breaking
+// whitespace runs folded to one space, which is what the browser renders anyway (our templates
+// hold no <pre> or <textarea> text).
 import { transform } from 'esbuild';
 
-const TAGS = /\b(css|html|svg)`/g;
+/** A tagged template's opening; a fresh regex per search, so nested and concurrent ones don't share it. */
+const TAGS = () => /\b(css|html|svg)`/g;
 
 /** Finds the end of a template literal starting after its opening backtick; -1 if unbalanced. */
 function templateEnd(code, from) {
@@ -80,34 +82,39 @@ async function minifyCss(body) {
   return minified;
 }
 
-function minifyHtml(body) {
+async function minifyHtml(body) {
   const { strings, expressions } = split(body);
+  // Templates nested in ${…} (a conditional part, a list item) are minified too.
+  const inner = await Promise.all(expressions.map((expression) => minifyTemplatesIn(expression)));
   return strings
     .map((part) => part.replace(/\s*\n\s*/g, ' '))
-    .reduce((all, part, i) => all + (i ? expressions[i - 1] : '') + part, '');
+    .reduce((all, part, i) => all + (i ? inner[i - 1] : '') + part, '');
+}
+
+/** The code with every css``, html`` and svg`` template in it minified; null if none could be. */
+async function minifyTemplatesIn(code) {
+  const tags = TAGS();
+  let out = '';
+  let last = 0;
+  for (let match; (match = tags.exec(code));) {
+    const open = match.index + match[0].length;
+    const end = templateEnd(code, open);
+    if (end < 0) return code;
+    const body = code.slice(open, end);
+    const next = match[1] === 'css' ? await minifyCss(body) : await minifyHtml(body);
+    out += code.slice(last, open) + next;
+    last = end;
+    tags.lastIndex = end + 1;
+  }
+  return out + code.slice(last);
 }
 
 export default function minifyTemplates() {
   return {
     name: 'minify-lit-templates',
     async transform(code, id) {
-      // TAGS is shared with transforms of other modules that ran while this one awaited esbuild.
-      TAGS.lastIndex = 0;
-      if (!/\/src\/.*\.ts$/.test(id) || !TAGS.test(code)) return null;
-      TAGS.lastIndex = 0;
-      let out = '';
-      let last = 0;
-      for (let match; (match = TAGS.exec(code));) {
-        const open = match.index + match[0].length;
-        const end = templateEnd(code, open);
-        if (end < 0) return null;
-        const body = code.slice(open, end);
-        const next = match[1] === 'css' ? await minifyCss(body) : minifyHtml(body);
-        out += code.slice(last, open) + next;
-        last = end;
-        TAGS.lastIndex = end + 1;
-      }
-      return { code: out + code.slice(last), map: null };
+      if (!/\/src\/.*\.ts$/.test(id) || !TAGS().test(code)) return null;
+      return { code: await minifyTemplatesIn(code), map: null };
     },
   };
 }

@@ -6,7 +6,7 @@ import type { TranscriptMessage } from '../../protocol/transcript.js';
 import { EN_STRINGS } from '../../translations/en.js';
 import type { TavusStrings } from '../../translations/en.js';
 import { named } from '../../translations/lookup.js';
-import { icon } from '../../styles/icons.js';
+import { callIcon } from '../../styles/call-icons.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { chatDrawerStyles } from './chat-drawer.styles.js';
 import { Composer } from './composer.js';
@@ -223,7 +223,7 @@ export class TavusChatDrawer extends LitElement {
           aria-label=${this.strings.closeChat}
           @click=${this.requestClose}
         >
-          ${icon('close')}
+          ${callIcon('close')}
         </button>
       </header>
       <div class="body">
@@ -271,7 +271,7 @@ export class TavusChatDrawer extends LitElement {
                 type="button"
                 @click=${this.handleJumpToLatest}
               >
-                ${icon('arrowDown')}<span>${this.strings.jumpToLatest}</span>
+                ${callIcon('arrowDown')}<span>${this.strings.jumpToLatest}</span>
               </button>`
         }
       </div>

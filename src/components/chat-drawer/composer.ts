@@ -6,7 +6,7 @@ import { live } from 'lit/directives/live.js';
 import type { TavusStrings } from '../../translations/en.js';
 import { formatString } from '../../translations/format.js';
 import { formatNumber, languageOf } from '../../translations/language.js';
-import { icon } from '../../styles/icons.js';
+import { callIcon } from '../../styles/call-icons.js';
 import { messageLength } from './limits.js';
 
 /**
@@ -114,7 +114,7 @@ export class Composer {
           aria-label=${strings.send}
           ?disabled=${disabled || !draft.trim() || tooLong}
         >
-          ${icon('send')}
+          ${callIcon('send')}
         </button>
       </div>
       ${

@@ -3,7 +3,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { EN_STRINGS } from '../../translations/en.js';
 import type { TavusStrings } from '../../translations/en.js';
 import { named } from '../../translations/lookup.js';
-import { icon } from '../../styles/icons.js';
+import { callIcon } from '../../styles/call-icons.js';
 import { sharedStyles } from '../../styles/shared.js';
 import { videoStageStyles } from './video-stage.styles.js';
 
@@ -145,7 +145,7 @@ export class TavusVideoStage extends LitElement {
               type="button"
               @click=${this.handleEnableSound}
             >
-              ${icon('sound')}<span>${this.strings.enableSound}</span>
+              ${callIcon('sound')}<span>${this.strings.enableSound}</span>
             </button>`
           : null
       }

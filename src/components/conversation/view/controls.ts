@@ -3,8 +3,8 @@ import type { TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { mediaIssueText } from '../../../translations/lookup.js';
-import { icon } from '../../../styles/icons.js';
-import type { IconName } from '../../../styles/icons.js';
+import { callIcon } from '../../../styles/call-icons.js';
+import type { CallIconName } from '../../../styles/call-icons.js';
 import type { ConversationViewHandlers, ConversationViewModel } from '../view-model.js';
 import { focusMovesOf } from './focus-moves.js';
 
@@ -63,7 +63,7 @@ export function renderControls(
       aria-label=${s.end}
       @click=${handleEnd}
     >
-      ${icon('end')}
+      ${callIcon('end')}
       <span class="tooltip" aria-hidden="true">${s.end}</span>
     </button>
   </div>`;
@@ -75,7 +75,7 @@ interface ToggleOptions {
   pressed: boolean;
   /** What pressing does now, shown as the tooltip. */
   action: string;
-  iconName: IconName;
+  iconName: CallIconName;
   /** Shown with the warning style (a device that is off). */
   off?: boolean;
   /** Shown with the accent when pressed (an option that is on). */
@@ -106,7 +106,7 @@ function renderToggle(options: ToggleOptions) {
         }
       }}
     >
-      ${icon(options.iconName)}
+      ${callIcon(options.iconName)}
       <span class="tooltip" aria-hidden="true"
         >${options.unavailable || options.action}</span
       ></button
@@ -130,7 +130,7 @@ function renderChatToggle(model: ConversationViewModel, handlers: ConversationVi
     aria-controls="chat"
     @click=${() => handlers.setChatOpen(!model.chatOpen)}
   >
-    ${icon('chat')}
+    ${callIcon('chat')}
     <span class="tooltip" aria-hidden="true">${model.chatOpen ? s.closeChat : s.openChat}</span>
   </button>`;
 }

@@ -1,8 +1,9 @@
 import { css } from 'lit';
 
 /**
- * What is said over the video: the device notice, the connection status with its progress
- * (spinner, or the poster rippling while the replica is awaited) and the live captions.
+ * What is said over the video during a call: the device notice, the status line's call-time looks
+ * (the spinner or the poster rippling above it while joining, the reconnecting pill) and the live
+ * captions. The status line itself is in `status.styles.ts`, with the entry.
  */
 export const noticeStyles = css`
   /* ---------- Notice (camera or microphone unavailable) ---------- */
@@ -77,28 +78,6 @@ export const noticeStyles = css`
   }
 
   /* ---------- Progress and status ---------- */
-
-  .center {
-    position: absolute;
-    z-index: 2;
-    inset: 0;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: 18px;
-    padding: 24px;
-    pointer-events: none;
-    text-align: center;
-  }
-
-  .status {
-    max-inline-size: 28em;
-    font-size: 1em;
-    font-weight: 550;
-    text-shadow: 0 1px 12px rgb(0 0 0 / 0.4);
-    text-wrap: balance;
-  }
 
   [data-state='reconnecting'] .center {
     justify-content: flex-start;

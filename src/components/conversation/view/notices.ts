@@ -1,18 +1,15 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
-import { mediaIssueText, statusText } from '../../../translations/lookup.js';
+import { mediaIssueText } from '../../../translations/lookup.js';
 import { icon } from '../../../styles/icons.js';
 import type { ConversationViewHandlers, ConversationViewModel } from '../view-model.js';
 import { inCall } from './call-phase.js';
 import { focusMovesOf } from './focus-moves.js';
 
-/** States whose status line is shown; in the others it is only read by screen readers. */
-const SHOWN_STATUS_STATES: readonly string[] = ['connecting', 'waiting', 'reconnecting'];
-
 /**
  * Camera or microphone not usable: say why, and offer to try again and the chat. The live region
- * is always there (a region added with its text is not announced); the notice comes and goes.
+ * is there from the start of the call (a region added with its text is not announced); the
+ * notice comes and goes.
  * @internal
  */
 export function renderNotice(
@@ -53,28 +50,12 @@ export function renderNotice(
 }
 
 /**
- * The connection status: one persistent polite live region in every state, shown while joining
- * or reconnecting (with a spinner, or the poster rippling while the replica is awaited).
+ * Over the status line while joining: a spinner, or the poster rippling while the replica is
+ * awaited.
  * @internal
  */
-export function renderStatus(model: ConversationViewModel): TemplateResult {
-  const joining = model.state === 'connecting' || model.state === 'waiting';
-  return html`<div class="center">
-    ${joining ? renderProgress(model) : nothing}
-    <p
-      class=${classMap({
-        status: true,
-        'visually-hidden': !SHOWN_STATUS_STATES.includes(model.state),
-      })}
-      part="status"
-      role="status"
-    >
-      ${statusText(model.strings, model.state, model.replicaName)}
-    </p>
-  </div>`;
-}
-
-function renderProgress(model: ConversationViewModel) {
+export function renderProgress(model: ConversationViewModel): TemplateResult | typeof nothing {
+  if (model.state !== 'connecting' && model.state !== 'waiting') return nothing;
   if (model.poster && model.state === 'waiting') {
     return html`<div class="avatar-wait" aria-hidden="true">
       <img src=${model.poster} alt="" />

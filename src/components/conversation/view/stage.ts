@@ -1,17 +1,18 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import { classMap } from 'lit/directives/class-map.js';
 import { icon } from '../../../styles/icons.js';
 import type { ConversationViewHandlers, ConversationViewModel } from '../view-model.js';
 import { inCall, showsVideo } from './call-phase.js';
-import { renderControls } from './controls.js';
+import { callRegion } from './call-regions.js';
 import { focusMovesOf } from './focus-moves.js';
-import { renderCaptions, renderNotice, renderStatus } from './notices.js';
 import { renderScreen } from './screens.js';
+import { renderStatus } from './status.js';
 
 /**
  * The video area: the replica's video (or the poster), the top bar, and the layers over the
- * video, bottom to top: status, captions, the idle/ended/error screen, the controls.
+ * video, bottom to top: status, captions, the idle/ended/error screen, the controls. What only a
+ * call shows (speaker, notice, progress, captions, controls) comes with the call chunk
+ * (`callRegion`).
  * @internal
  */
 export function renderStage(
@@ -36,17 +37,16 @@ export function renderStage(
         : nothing
     }
     <div class="scrim" aria-hidden="true"></div>
-    ${renderTopBar(model, handlers)} ${renderNotice(model, handlers)} ${renderStatus(model)}
-    ${renderCaptions(model)} ${renderScreen(model, handlers)}
-    ${live ? renderControls(model, handlers) : nothing}
+    ${renderTopBar(model, handlers)} ${live ? callRegion('notice', model, handlers) : nothing}
+    ${renderStatus(model, live ? callRegion('progress', model, handlers) : nothing)}
+    ${live ? callRegion('captions', model, handlers) : nothing} ${renderScreen(model, handlers)}
+    ${live ? callRegion('controls', model, handlers) : nothing}
   </div>`;
 }
 
 /** The header slot (a logo, a title) in every state; in a call the speaker sits after it. */
 function renderTopBar(model: ConversationViewModel, handlers: ConversationViewHandlers) {
   const floating = model.variant === 'floating';
-  const showSpeaker =
-    (model.state === 'connected' || model.state === 'reconnecting') && Boolean(model.replicaVideo);
   const handleClose = (event: Event) => {
     handlers.setOpen(false);
     focusMovesOf(event).panelClosed();
@@ -54,18 +54,7 @@ function renderTopBar(model: ConversationViewModel, handlers: ConversationViewHa
   return html`<div class="top-bar">
     <div class="top-start" part="header">
       <slot name="header"></slot>
-      ${
-        showSpeaker
-          ? html`<div
-              class=${classMap({ speaker: true, active: model.replicaSpeaking })}
-              part="speaking-indicator"
-              aria-hidden="true"
-            >
-              <span class="bars"><i></i><i></i><i></i><i></i></span>
-              <span class="speaker-name">${model.replicaName.trim() || model.strings.replica}</span>
-            </div>`
-          : nothing
-      }
+      ${inCall(model.state) ? callRegion('speaker', model, handlers) : nothing}
     </div>
     ${
       floating
