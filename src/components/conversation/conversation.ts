@@ -117,8 +117,10 @@ export type SensitivityLevel = Tavus.SensitivityLevel;
  * @cssprop [--tavus-z-index=2147483000] - Stacking level of the floating launcher and panel.
  *
  * @fires {TavusStateChangeEvent} tavus-state-change - `state` changed; detail `{state, previousState, reason?, error?}`.
- * @fires {TavusErrorEvent} tavus-error - The conversation failed; detail `{code, message}`.
+ * @fires {TavusErrorEvent} tavus-error - The conversation failed, or a problem that does not end it (`message-too-large`, `replica-unverified`); detail `{code, message}`.
  * @fires {TavusSendEvent} tavus-send - An interaction was sent; detail `{interaction}`.
+ * @fires {TavusTimeWarningEvent} tavus-time-warning - Once, in the last minute of the maximum duration; detail `{remainingSeconds, endsAt}`.
+ * @fires {TavusMetricsEvent} tavus-metrics - A measurement, never message content; detail `{metric: 'joined' | 'first-frame', ms}` or `{metric: 'turn', ms, turnIndex, trigger}`.
  * @fires {CustomEvent<TavusEvent>} tavus-event - Every Tavus event, after its named event; detail is the Tavus event.
  */
 @customElement('tavus-conversation')

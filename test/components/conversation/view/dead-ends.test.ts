@@ -59,7 +59,8 @@ function composedAncestors(element: Element | null): Element[] {
 }
 
 const part = (host: TestViewHost, name: string) => shadowQuery(host, `[part~="${name}"]`);
-const drawer = (host: TestViewHost) => shadowQuery(host, 'tavus-chat-drawer');
+const drawer = (host: TestViewHost) =>
+  shadowQuery<HTMLElement & { updateComplete: Promise<boolean> }>(host, 'tavus-chat-drawer');
 
 /** Each screen with its main action, and the model that shows it. */
 const SCREENS: {
