@@ -17,7 +17,7 @@ import type { ChosenDevices } from '../../state/devices.js';
 import type { TavusStrings } from '../../translations/en.js';
 import type { DeviceCheckStrings } from '../../translations/en-device-check.js';
 import { renderConversationView } from './conversation-view.js';
-import type { ConversationViewHandlers } from './view-model.js';
+import { viewHandlers } from './view-handlers.js';
 import { viewModelOf } from './view-model-of.js';
 import { conversationStyles } from './conversation.styles.js';
 
@@ -257,7 +257,7 @@ export class TavusConversation extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.autoStart && this.state === 'idle') this.startQuietly();
+    if (this.autoStart && this.state === 'idle') this.handlers.start();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -363,50 +363,7 @@ export class TavusConversation extends LitElement {
     loadParts().catch(() => {});
   }
 
-  /** The devices are not open yet: the device check, or connecting. */
-  private beforeJoin(): boolean {
-    return this.state === 'checking' || this.state === 'connecting';
-  }
-
-  /** Start from the UI or auto-start: the failure is already shown and fired as `tavus-error`. */
-  private startQuietly(): void {
-    this.start().catch(() => {});
-  }
-
-  private readonly handlers: ConversationViewHandlers = {
-    start: () => this.startQuietly(),
-    warmUp: () => {
-      if (this.preload === 'none') return;
-      // The call's view (controls, notices, stage) too, so the click finds it ready.
-      this.loadPartsQuietly();
-      this.session.warmUp();
-    },
-    retry: () => this.startQuietly(),
-    end: () => void this.end(),
-    // Before the join (the device check, connecting) a toggle sets how to join; a join already
-    // under way hears it too (a toggle while Daily opens the devices wins over its options).
-    toggleMicrophone: () => {
-      if (!this.beforeJoin()) return this.session.setMicrophone(!this.session.media.microphoneOn);
-      this.microphoneOff = !this.microphoneOff;
-      if (this.state === 'connecting') this.session.setMicrophone(!this.microphoneOff);
-    },
-    toggleCamera: () => {
-      if (!this.beforeJoin()) return this.session.setCamera(!this.session.media.cameraOn);
-      this.cameraOff = !this.cameraOff;
-      if (this.state === 'connecting') this.session.setCamera(!this.cameraOff);
-    },
-    retryDevices: () => this.session.retryDevices(),
-    toggleCaptions: () => (this.captions = !this.captions),
-    setChatOpen: (open) => (this.chatOpen = open),
-    setOpen: (open) => (this.open = open),
-    join: () => this.join(),
-    setDevices: (devices) => {
-      this.setDevices(devices).catch((failure: unknown) => console.warn(failure));
-    },
-    send: (text) => {
-      this.respond(text).catch((failure: unknown) => console.warn(failure));
-    },
-  };
+  private readonly handlers = viewHandlers(this, this.session, () => this.loadPartsQuietly());
 
   override render() {
     return renderConversationView(viewModelOf(this.session, this), this.handlers);
