@@ -11,7 +11,7 @@ import type {
 import { EN_STRINGS } from '../../src/translations/en.js';
 import { canvasVideoTrack } from '../support/media-tracks.js';
 import { deepActiveElement, shadowQuery } from '../support/shadow-dom.js';
-import { nextFrames, settle } from '../support/wait.js';
+import { nextFrames, settle, waitFor } from '../support/wait.js';
 import { makeModel, message } from '../support/view-host.js';
 import type { TestViewHost } from '../support/view-host.js';
 import '../support/view-host.js';
@@ -631,6 +631,11 @@ describe('renderConversationView', () => {
       expect(phone.width).to.be.at.most(520);
       const host = await view({ ...floating, open: true });
       const panel = part(host, 'panel');
+      // WebKitGTK applies a new viewport to the styles a few frames after the resize returns.
+      await waitFor(
+        () => panel.getBoundingClientRect().width === phone.width,
+        'the panel did not take the phone width',
+      );
       const box = panel.getBoundingClientRect();
       expect(box.width).to.equal(phone.width);
       expect(box.top).to.equal(0);
