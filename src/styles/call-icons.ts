@@ -19,6 +19,9 @@ const CALL_ICON_PATHS = {
   send: svg`<path d="M12 19V5M6 11l6-6 6 6" />`,
   close: svg`<path d="M6 6l12 12M18 6 6 18" />`,
   arrowDown: svg`<path d="M12 5v14M6 13l6 6 6-6" />`,
+  settings: svg`<path d="M4 7h9M17 7h3M4 17h3M11 17h9" /><circle cx="15" cy="7" r="2" /><circle cx="9" cy="17" r="2" />`,
+  // Four bars, drawn apart so that a weak connection can dim the upper ones.
+  signal: svg`<path d="M5 19v-2" /><path d="M10 19v-5" /><path d="M15 19v-8" /><path d="M20 19V5" />`,
 } satisfies Record<string, SVGTemplateResult>;
 
 export type CallIconName = keyof typeof CALL_ICON_PATHS;

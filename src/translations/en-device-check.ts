@@ -8,12 +8,8 @@ export const EN_DEVICE_CHECK_STRINGS = {
   checkPreview: 'Your camera preview',
   checkCameraStarting: 'Starting your camera…',
   checkCameraIsOff: 'Your camera is off',
-  speaker: 'Speaker',
   microphoneLevel: 'Microphone level',
   microphoneLevelOff: 'Microphone off',
-  // A device whose name the browser does not tell yet (before permission)
-  deviceUnnamed: 'Device {number}',
-  deviceNoneFound: 'None found',
 
   // The camera and microphone are blocked: where each browser keeps the switch
   checkBlockedTitle: 'Camera and microphone are blocked',

@@ -94,6 +94,22 @@ export const EN_STRINGS = {
   openChat: 'Open chat',
   closeChat: 'Close chat',
   end: 'End conversation',
+  // The settings menu on the controls, and the device check's pickers (headings: camera,
+  // microphone, speaker)
+  settings: 'Settings',
+  speaker: 'Speaker',
+  // A device whose name the browser does not tell yet (before permission)
+  deviceUnnamed: 'Device {number}',
+  deviceNoneFound: 'None found',
+
+  // Over the video in a call, each announced politely when it starts
+  thinking: 'The agent is thinking…',
+  thinkingNamed: '{name} is thinking…',
+  networkLow: 'Weak connection',
+  networkVeryLow: 'Very weak connection',
+  // The countdown in the last minute of a maximum duration (a timer, named by timeLeft)
+  timeLeft: 'Time left',
+  timeLeftNotice: 'Less than a minute left.',
 
   // Video stage
   replicaVideo: 'Video of the agent',

@@ -145,9 +145,14 @@ describe('fetches before intent (built CDN entry, Chromium)', () => {
       assert.ok(!requested.some((path) => path.startsWith(ENDPOINT)), 'no endpoint request');
 
       const endpoint = nextRequest(page, new RegExp(`^${ENDPOINT}$`));
+      // The page sees its request leave before the server has it: the answer means it has.
+      const answered = page.waitForResponse((response) =>
+        response.request().url().endsWith(ENDPOINT),
+      );
       await page.click(START_BUTTON);
       const request = await endpoint;
       assert.equal(request.method(), 'POST');
+      await answered;
       assert.ok(server.endpointCalls.slice(calls).includes(`POST ${ENDPOINT}`));
     } finally {
       await context.close();

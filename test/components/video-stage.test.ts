@@ -1,4 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement, html as litHtml } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import sinon from 'sinon';
 import '../../src/components/video-stage/video-stage.js';
 import type { TavusVideoStage } from '../../src/components/video-stage/video-stage.js';
@@ -6,6 +8,14 @@ import { EN_STRINGS } from '../../src/translations/en.js';
 import { canvasVideoTrack, silentAudioTrack } from '../support/media-tracks.js';
 import { shadowQuery } from '../support/shadow-dom.js';
 import { waitFor } from '../support/wait.js';
+
+/** The conversation's shape: a shadow root holding a button and the video stage. */
+@customElement('test-stage-host')
+class TestStageHost extends LitElement {
+  override render() {
+    return litHtml`<button>Start</button><tavus-video-stage></tavus-video-stage>`;
+  }
+}
 
 async function stage(): Promise<TavusVideoStage> {
   return fixture<TavusVideoStage>(
@@ -140,6 +150,187 @@ describe('<tavus-video-stage>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="sound-button"]')).to.equal(null);
       expect(audio(el).srcObject).to.equal(null);
+    });
+  });
+
+  describe('phones and Safari', () => {
+    /** A video stage inside a shadow root with a button, like the conversation's. */
+    async function inConversation(): Promise<{ el: TavusVideoStage; press: HTMLButtonElement }> {
+      const host = await fixture<TestStageHost>(html`<test-stage-host></test-stage-host>`);
+      await host.updateComplete;
+      const el = shadowQuery<TavusVideoStage>(host, 'tavus-video-stage');
+      await el.updateComplete;
+      return { el, press: shadowQuery<HTMLButtonElement>(host, 'button') };
+    }
+
+    const gesture = (target: Element, type: string) =>
+      target.dispatchEvent(
+        type === 'keydown'
+          ? new KeyboardEvent(type, { key: 'a', bubbles: true, composed: true })
+          : new PointerEvent(type, { bubbles: true, composed: true }),
+      );
+
+    for (const type of ['pointerdown', 'keydown']) {
+      it(`plays refused sound on the next ${type} anywhere in the conversation`, async () => {
+        const play = sinon
+          .stub(HTMLMediaElement.prototype, 'play')
+          .rejects(new DOMException('autoplay refused', 'NotAllowedError'));
+        const { el, press } = await inConversation();
+        el.audioTrack = silentAudioTrack();
+        await waitFor(() => el.shadowRoot!.querySelector('[part="sound-button"]'), 'no button');
+        const refused = play.callCount;
+
+        // A control: a press on the page outside the conversation is not one in it.
+        gesture(document.body, type);
+        expect(play.callCount).to.equal(refused);
+
+        play.resolves();
+        gesture(press, type);
+        expect(play.callCount).to.equal(refused + 1);
+        expect(play.lastCall.thisValue === audio(el), 'on the audio element').to.equal(true);
+        await waitFor(
+          () => !el.shadowRoot!.querySelector('[part="sound-button"]'),
+          'the button stayed',
+        );
+      });
+    }
+
+    it('plays the empty audio element once in the start tap, before any sound', async () => {
+      const play = sinon.stub(HTMLMediaElement.prototype, 'play').resolves();
+      const { el, press } = await inConversation();
+      gesture(press, 'pointerdown');
+      expect(play.callCount).to.equal(1);
+      expect(play.firstCall.thisValue === audio(el), 'on the audio element').to.equal(true);
+      expect(audio(el).srcObject).to.equal(null);
+      gesture(press, 'pointerdown');
+      press.click();
+      expect(play.callCount, 'once').to.equal(1);
+    });
+
+    it('plays on every video inline', async () => {
+      const el = await stage();
+      const videos = [...el.shadowRoot!.querySelectorAll('video')];
+      expect(videos).to.have.length(2);
+      for (const element of videos) expect(element.hasAttribute('playsinline')).to.equal(true);
+    });
+
+    describe('the page in the background', () => {
+      let visibility: DocumentVisibilityState = 'visible';
+      const show = (state: DocumentVisibilityState) => {
+        visibility = state;
+        document.dispatchEvent(new Event('visibilitychange'));
+      };
+
+      beforeEach(() => {
+        visibility = 'visible';
+        Object.defineProperty(document, 'visibilityState', {
+          configurable: true,
+          get: () => visibility,
+        });
+      });
+
+      afterEach(() => {
+        delete (document as { visibilityState?: unknown }).visibilityState;
+        delete (navigator as { wakeLock?: unknown }).wakeLock;
+      });
+
+      it('plays again what the browser paused, once the page is shown again', async () => {
+        const play = sinon.stub(HTMLMediaElement.prototype, 'play').resolves();
+        const el = await stage();
+        el.videoTrack = canvasVideoTrack();
+        el.audioTrack = silentAudioTrack();
+        await el.updateComplete;
+        const before = play.callCount;
+        show('hidden');
+        expect(play.callCount, 'nothing while hidden').to.equal(before);
+        show('visible');
+        const played = play
+          .getCalls()
+          .slice(before)
+          .map((call) => call.thisValue);
+        expect(played.length).to.equal(2);
+        expect(played.includes(video(el)) && played.includes(audio(el))).to.equal(true);
+      });
+
+      it('keeps the screen on during a call, takes the lock again when shown, lets go after', async () => {
+        sinon.stub(HTMLMediaElement.prototype, 'play').resolves();
+        const sentinels: { released: boolean; release: sinon.SinonStub }[] = [];
+        const request = sinon.stub().callsFake(async () => {
+          const sentinel = {
+            released: false,
+            release: sinon.stub().callsFake(async () => {
+              sentinel.released = true;
+            }),
+          };
+          sentinels.push(sentinel);
+          return sentinel;
+        });
+        Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: { request } });
+        const el = await stage();
+        expect(request.callCount, 'none before a call').to.equal(0);
+
+        el.audioTrack = silentAudioTrack();
+        await el.updateComplete;
+        expect(request.calledOnceWithExactly('screen')).to.equal(true);
+        await waitFor(() => sentinels.length === 1, 'no lock');
+
+        // The browser drops the lock while the page is hidden.
+        show('hidden');
+        sentinels[0]!.released = true;
+        show('visible');
+        await waitFor(() => sentinels.length === 2, 'the lock was not taken again');
+
+        el.audioTrack = null;
+        await el.updateComplete;
+        expect(sentinels[1]!.release.callCount).to.equal(1);
+        show('hidden');
+        show('visible');
+        expect(request.callCount, 'not after the call').to.equal(2);
+      });
+
+      it('lets go of the lock when removed', async () => {
+        const release = sinon.stub().resolves();
+        const request = sinon.stub().resolves({ released: false, release });
+        Object.defineProperty(navigator, 'wakeLock', { configurable: true, value: { request } });
+        const el = await stage();
+        el.videoTrack = canvasVideoTrack();
+        await el.updateComplete;
+        await waitFor(() => request.callCount === 1, 'no lock');
+        await request.firstCall.returnValue;
+        el.remove();
+        expect(release.callCount).to.equal(1);
+      });
+    });
+
+    describe('the chosen speaker', () => {
+      const had = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'setSinkId');
+      let setSinkId: sinon.SinonStub;
+
+      beforeEach(() => {
+        setSinkId = sinon.stub().resolves();
+        Object.defineProperty(HTMLMediaElement.prototype, 'setSinkId', {
+          configurable: true,
+          writable: true,
+          value: setSinkId,
+        });
+      });
+
+      afterEach(() => {
+        if (had) Object.defineProperty(HTMLMediaElement.prototype, 'setSinkId', had);
+        else delete (HTMLMediaElement.prototype as { setSinkId?: unknown }).setSinkId;
+      });
+
+      it('plays the replica through it, and leaves the default alone', async () => {
+        const el = await stage();
+        expect(setSinkId.callCount, 'the default needs no call').to.equal(0);
+        el.speaker = 'spk-2';
+        await el.updateComplete;
+        expect(setSinkId.calledOnceWithExactly('spk-2')).to.equal(true);
+        expect(setSinkId.firstCall.thisValue === audio(el), 'on the audio element').to.equal(true);
+        el.speaker = '';
+        await el.updateComplete;
+        expect(setSinkId.lastCall.args).to.deep.equal(['']);
+      });
     });
   });
 

@@ -26,6 +26,8 @@ export const videoStageStyles = css`
   }
 
   .self {
+    /* The conversation hides the tile where something else needs its corner. */
+    display: var(--_tavus-self-view-display, block);
     position: absolute;
     z-index: 1;
     inset-inline-end: 12px;
@@ -53,6 +55,9 @@ export const videoStageStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 10px;
+    /* Its own width, not the half of the stage its centring leaves it. */
+    inline-size: max-content;
+    max-inline-size: 90%;
     min-block-size: 48px;
     padding-block: 12px;
     padding-inline: 18px 22px;
@@ -66,8 +71,10 @@ export const videoStageStyles = css`
     animation: sound-pop var(--_tavus-duration) var(--_tavus-ease);
   }
 
-  .sound:hover {
-    background: #ffffff;
+  @media (hover: hover) {
+    .sound:hover {
+      background: #ffffff;
+    }
   }
 
   :host(:dir(rtl)) .sound {

@@ -5,13 +5,18 @@ import type { TavusStrings } from '../../translations/en.js';
 import { named } from '../../translations/lookup.js';
 import { callIcon } from '../../styles/call-icons.js';
 import { sharedStyles } from '../../styles/shared.js';
+import { PlaybackKeeper } from './playback-keeper.js';
+import { ScreenWakeLock } from './screen-wake-lock.js';
 import { videoStageStyles } from './video-stage.styles.js';
 
 /**
  * Plays the replica's video and audio and shows the user's own camera. Each track is attached
  * with `srcObject` only when it changes, so re-renders never restart playback. When the browser
  * refuses to play sound without a gesture, a visible "Tap to enable sound" button appears
- * instead of failing silently.
+ * instead of failing silently, and the next press or key stroke anywhere in the conversation
+ * plays it. The first gesture before the replica's audio comes (the start tap) primes the audio
+ * element, which Safari then lets play. The screen stays on while a call shows, and media the
+ * browser paused in the background play again when the page is back.
  *
  * Internal to `<tavus-conversation>`, which re-exports its parts.
  *
@@ -45,8 +50,21 @@ export class TavusVideoStage extends LitElement {
   /** UI strings. */
   @property({ attribute: false }) accessor strings: TavusStrings = EN_STRINGS;
 
+  /** Where the replica's voice plays (a `deviceId` of an audio output; '' for the default). */
+  @property({ attribute: false }) accessor speaker = '';
+
   /** The browser refused to start the replica's audio without a user gesture. */
   @state() private accessor soundBlocked = false;
+
+  /** A gesture has played the audio element before it had a source (Safari's unlock). */
+  private primed = false;
+
+  private readonly wakeLock = new ScreenWakeLock(this);
+
+  protected readonly playbackKeeper = new PlaybackKeeper(this, {
+    gesture: () => this.handleGesture(),
+    visible: () => this.playAgain(),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -72,6 +90,11 @@ export class TavusVideoStage extends LitElement {
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
+    this.wakeLock.hold(Boolean(this.videoTrack || this.audioTrack));
+    // The default output needs no call (some browsers ask for permission even for it).
+    if (changed.has('speaker') && (this.speaker || changed.get('speaker'))) {
+      this.applySpeaker();
+    }
     if (changed.has('videoTrack')) {
       attach(this.videoElement, this.videoTrack);
     }
@@ -112,8 +135,38 @@ export class TavusVideoStage extends LitElement {
     }
   }
 
-  private handleEnableSound(): void {
-    void this.playAudio();
+  /**
+   * Inside a press or key stroke: plays the sound the browser refused; before any sound came,
+   * plays the empty audio element once, which is what Safari asks before it lets an element
+   * play later on its own.
+   */
+  private handleGesture(): void {
+    const audio = this.audioElement;
+    if (!audio) return;
+    if (this.soundBlocked) {
+      void this.playAudio();
+    } else if (!this.primed && !audio.srcObject) {
+      this.primed = true;
+      audio.play().catch(() => {});
+    }
+  }
+
+  /** Back from the background: plays again what the browser paused (phones pause media). */
+  private playAgain(): void {
+    for (const media of [this.videoElement, this.selfElement]) {
+      if (media?.srcObject && media.paused) media.play().catch(() => {});
+    }
+    if (this.audioElement?.paused) void this.playAudio();
+  }
+
+  /** Sends the replica's voice to the chosen output, where the browser lets a page choose. */
+  private applySpeaker(): void {
+    const audio = this.audioElement;
+    if (!audio || !('setSinkId' in audio)) return;
+    audio.setSinkId(this.speaker).catch((error: unknown) => {
+      // Gone, or not allowed (a frame without speaker-selection): it plays where it did.
+      console.warn('tavus-conversation: could not play through the chosen speaker', error);
+    });
   }
 
   override render() {
@@ -139,12 +192,7 @@ export class TavusVideoStage extends LitElement {
       ></video>
       ${
         this.soundBlocked
-          ? html`<button
-              class="sound"
-              part="sound-button"
-              type="button"
-              @click=${this.handleEnableSound}
-            >
+          ? html`<button class="sound" part="sound-button" type="button">
               ${callIcon('sound')}<span>${this.strings.enableSound}</span>
             </button>`
           : null

@@ -46,27 +46,15 @@ export const controlStyles = css`
       color var(--_tavus-duration) var(--_tavus-ease);
   }
 
-  .control:hover:not([aria-disabled='true']) {
-    background: rgb(255 255 255 / 0.26);
-  }
-
   .control.on {
     background: var(--_tavus-accent);
     color: var(--_tavus-accent-text);
-  }
-
-  .control.on:hover {
-    background: var(--_tavus-accent-hover);
   }
 
   /* A device toggle that is off: the state to notice. */
   .control.off {
     background: #ffffff;
     color: #16171c;
-  }
-
-  .control.off:hover:not([aria-disabled='true']) {
-    background: #e9eaee;
   }
 
   .control[aria-disabled='true'] {
@@ -79,10 +67,6 @@ export const controlStyles = css`
     inline-size: 60px;
     background: var(--_tavus-danger);
     color: var(--_tavus-danger-text);
-  }
-
-  .control.end:hover {
-    background: var(--_tavus-danger-hover);
   }
 
   .control.end svg {
@@ -115,15 +99,76 @@ export const controlStyles = css`
     translate: 50% 4px;
   }
 
-  .control:hover .tooltip,
   .control:focus-visible .tooltip {
     opacity: 1;
     translate: -50% 0;
   }
 
-  :host(:dir(rtl)) .control:hover .tooltip,
   :host(:dir(rtl)) .control:focus-visible .tooltip {
     translate: 50% 0;
+  }
+
+  /*
+   * Hover looks only where a pointer hovers: a touch screen keeps :hover on the last button
+   * tapped, which would leave its tooltip standing over the video.
+   */
+  @media (hover: hover) {
+    .control:hover:not([aria-disabled='true']) {
+      background: rgb(255 255 255 / 0.26);
+    }
+
+    .control.on:hover {
+      background: var(--_tavus-accent-hover);
+    }
+
+    .control.off:hover:not([aria-disabled='true']) {
+      background: #e9eaee;
+    }
+
+    .control.end:hover {
+      background: var(--_tavus-danger-hover);
+    }
+
+    .control:hover .tooltip {
+      opacity: 1;
+      translate: -50% 0;
+    }
+
+    :host(:dir(rtl)) .control:hover .tooltip {
+      translate: 50% 0;
+    }
+  }
+
+  /* ---------- The visitor's microphone level: a ring that grows with the voice ---------- */
+
+  .control.level::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: inherit;
+    box-shadow: 0 0 0 calc(var(--_tavus-level, 0) * 7px) rgb(74 222 128 / 0.6);
+    pointer-events: none;
+  }
+
+  /* ---------- Chat open in a narrow element: the sheet leaves the bar in view ---------- */
+
+  /*
+   * In a call the chat sheet stops short of the top, and the bar sits between the top bar and the
+   * sheet: mute and End stay one tap away. The tile of the self-view, which would sit behind the
+   * bar there, waits for the chat to close.
+   */
+  @container tavus (max-width: 759px) {
+    .panel.has-controls.chat-open .chat {
+      block-size: min(80%, 560px, 100% - 136px);
+    }
+
+    .panel.chat-open .controls {
+      inset-block-end: calc(min(80%, 560px, 100% - 136px) + 8px);
+    }
+
+    .panel.chat-open .media {
+      --_tavus-self-view-display: none;
+    }
   }
 
   @container tavus (max-width: 359px) {
@@ -142,7 +187,27 @@ export const controlStyles = css`
     }
   }
 
+  @media (prefers-reduced-motion: reduce) {
+    /* A level that follows the voice moves all the time: on or off instead. */
+    .control.level::before {
+      box-shadow: none;
+    }
+
+    .control.level[data-speaking]::before {
+      box-shadow: 0 0 0 4px rgb(74 222 128 / 0.6);
+    }
+  }
+
   @media (forced-colors: active) {
+    .control.level::before {
+      box-shadow: none;
+    }
+
+    .control.level[data-speaking]::before {
+      outline: 3px solid Highlight;
+      outline-offset: 2px;
+    }
+
     .controls {
       border: 1px solid CanvasText;
       background: Canvas;

@@ -5,11 +5,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { mediaIssueText } from '../../../translations/lookup.js';
 import { callIcon } from '../../../styles/call-icons.js';
 import type { CallIconName } from '../../../styles/call-icons.js';
+import type { ChosenDevices } from '../../../state/devices.js';
+import '../../device-menu/device-menu.js';
 import type { ConversationViewHandlers, ConversationViewModel } from '../view-model.js';
 import { focusMovesOf } from './focus-moves.js';
+import { microphoneLevel } from './microphone-level.js';
+
+/** Parts of the settings menu re-exported under the element. */
+const MENU_EXPORT_PARTS = 'control, settings-button, settings-menu, settings-item';
 
 /**
- * The call controls bar: microphone, camera, captions, chat, end. Shown during a call.
+ * The call controls bar: microphone (with the visitor's level), camera, captions, chat, the
+ * settings menu (devices), end. Shown during a call.
  * @internal
  */
 export function renderControls(
@@ -34,6 +41,7 @@ export function renderControls(
       iconName: microphoneOn ? 'microphone' : 'microphoneOff',
       off: !microphoneOn,
       unavailable: model.microphoneAvailable ? undefined : issue || s.microphoneUnavailable,
+      level: microphoneOn ? model.selfAudio : null,
       onClick: handlers.toggleMicrophone,
     })}
     ${renderToggle({
@@ -56,6 +64,14 @@ export function renderControls(
       onClick: handlers.toggleCaptions,
     })}
     ${renderChatToggle(model, handlers)}
+    <tavus-device-menu
+      exportparts=${MENU_EXPORT_PARTS}
+      .strings=${s}
+      .devices=${model.devices}
+      .cameraTrack=${model.selfVideo}
+      .microphoneTrack=${model.selfAudio}
+      @device-change=${(event: CustomEvent<ChosenDevices>) => handlers.setDevices(event.detail)}
+    ></tavus-device-menu>
     <button
       class="control end"
       part="control end-button"
@@ -82,6 +98,8 @@ interface ToggleOptions {
   accent?: boolean;
   /** Why the toggle cannot be used; it stays focusable so the reason can be read. */
   unavailable?: string;
+  /** A microphone whose level the toggle shows (null: none now). */
+  level?: MediaStreamTrack | null;
   onClick: () => void;
 }
 
@@ -93,6 +111,7 @@ function renderToggle(options: ToggleOptions) {
         control: true,
         off: Boolean(options.off),
         on: Boolean(options.accent) && options.pressed,
+        level: options.level !== undefined,
       })}
       part=${`control ${options.name}-button`}
       type="button"
@@ -100,6 +119,7 @@ function renderToggle(options: ToggleOptions) {
       aria-pressed=${options.pressed ? 'true' : 'false'}
       aria-disabled=${ifDefined(options.unavailable ? 'true' : undefined)}
       aria-describedby=${ifDefined(options.unavailable ? reasonId : undefined)}
+      ${options.level === undefined ? nothing : microphoneLevel(options.level)}
       @click=${() => {
         if (!options.unavailable) {
           options.onClick();

@@ -66,8 +66,10 @@ export const noticeStyles = css`
     white-space: nowrap;
   }
 
-  .notice-action:hover {
-    background: rgb(255 255 255 / 0.26);
+  @media (hover: hover) {
+    .notice-action:hover {
+      background: rgb(255 255 255 / 0.26);
+    }
   }
 
   @keyframes drop-in {
@@ -197,6 +199,36 @@ export const noticeStyles = css`
 
   .panel:not(.has-controls) .captions {
     inset-block-end: 20px;
+  }
+
+  /*
+   * The self-view's tile and the things that must not cover it. A wide stage has the tile in its
+   * bottom inline-end corner, at the captions' height: they keep clear of its width on both sides,
+   * so they stay centred. A narrow one has it in the top corner, where the notice and the
+   * reconnecting pill start below it (the sizes are the tile's, from call-stage.styles.ts).
+   */
+  @container stage (min-width: 480px) {
+    .captions.beside-self-view {
+      padding-inline: calc(clamp(72px, 22cqi, 184px) + 24px);
+    }
+  }
+
+  @container stage (max-width: 479px) {
+    .notice-region {
+      inset-block-start: calc(12px + clamp(52px, 17cqi, 76px) * 4 / 3 + 10px);
+    }
+
+    .panel.floating .notice-region {
+      inset-block-start: calc(60px + clamp(52px, 17cqi, 76px) * 4 / 3 + 10px);
+    }
+
+    [data-state='reconnecting'] .center {
+      padding-block-start: calc(12px + clamp(52px, 17cqi, 76px) * 4 / 3 + 10px);
+    }
+
+    .panel.floating[data-state='reconnecting'] .center {
+      padding-block-start: calc(60px + clamp(52px, 17cqi, 76px) * 4 / 3 + 10px);
+    }
   }
 
   @media (prefers-reduced-motion: reduce) {

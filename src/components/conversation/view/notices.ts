@@ -73,7 +73,13 @@ export function renderCaptions(model: ConversationViewModel): TemplateResult | t
   if (!model.captionsOn || !model.caption || !inCall(model.state)) {
     return nothing;
   }
-  return html`<div class="captions" part="captions" aria-live="off">
+  // Beside the self-view's tile (wide stages put it at the bottom), not over it.
+  const besideSelfView = Boolean(model.selfVideo);
+  return html`<div
+    class=${besideSelfView ? 'captions beside-self-view' : 'captions'}
+    part="captions"
+    aria-live="off"
+  >
     <span class="caption-text"><span class="caption-lines" dir="auto">${model.caption}</span></span>
   </div>`;
 }

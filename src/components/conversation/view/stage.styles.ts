@@ -103,8 +103,10 @@ export const stageStyles = css`
     color: #ffffff;
   }
 
-  .minimize:hover {
-    background: rgb(12 14 18 / 0.65);
+  @media (hover: hover) {
+    .minimize:hover {
+      background: rgb(12 14 18 / 0.65);
+    }
   }
 
   @media (forced-colors: active) {

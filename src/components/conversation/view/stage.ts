@@ -30,6 +30,7 @@ export function renderStage(
       .selfTrack=${live ? model.selfVideo : null}
       .replicaName=${model.replicaName}
       .strings=${model.strings}
+      .speaker=${model.devices.speaker ?? ''}
     ></tavus-video-stage>
     ${
       model.poster && !showVideo
