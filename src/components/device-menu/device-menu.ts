@@ -127,7 +127,8 @@ export class TavusDeviceMenu extends LitElement {
 
   private readonly handleMenuKeydown = (event: KeyboardEvent) => {
     const items = this.items().filter((item) => item.getAttribute('aria-disabled') !== 'true');
-    const index = items.indexOf(this.renderRoot.querySelector(':focus') as HTMLElement);
+    // activeElement, not :focus, which WebKit matches only while the window has focus.
+    const index = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
     const moves: Record<string, number | undefined> = {
       ArrowDown: (index + 1) % items.length,
       ArrowUp: (index - 1 + items.length) % items.length,

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { ConversationViewModel } from '../../../../src/components/conversation/view-model.js';
 import type { TavusDeviceMenu } from '../../../../src/components/device-menu/device-menu.js';
@@ -6,6 +7,7 @@ import type { TavusVideoStage } from '../../../../src/components/video-stage/vid
 import { EN_STRINGS } from '../../../../src/translations/en.js';
 import { toneTrack } from '../../device-check/fake-media.js';
 import { canvasVideoTrack } from '../../../support/media-tracks.js';
+import { onlyIn } from '../../../support/engine.js';
 import { shadowQuery } from '../../../support/shadow-dom.js';
 import { nextFrames, settle, waitFor } from '../../../support/wait.js';
 import { makeModel } from '../../../support/view-host.js';
@@ -192,6 +194,32 @@ describe('in a call', () => {
         track.stop();
       }
     });
+
+    onlyIn('chromium', 'CDP media emulation').it(
+      'turns on and off instead of following the voice when motion is reduced',
+      async () => {
+        const host = await view(connected);
+        const microphone = part(host, 'microphone-button');
+        const ring = () => getComputedStyle(microphone, '::before').boxShadow;
+        // Set as the directive sets them: a loud level, not yet counted as speaking.
+        microphone.style.setProperty('--_tavus-level', '1');
+        expect(ring()).to.contain('7px');
+        try {
+          // Every change runs a 1 ms transition under reduced motion (shared.ts): frames pass.
+          await emulateMedia({ reducedMotion: 'reduce' });
+          await nextFrames();
+          expect(ring()).to.equal('none');
+          microphone.toggleAttribute('data-speaking', true);
+          await nextFrames();
+          expect(ring()).to.contain('4px');
+          microphone.style.setProperty('--_tavus-level', '0.4');
+          await nextFrames();
+          expect(ring(), 'the same ring at any level').to.contain('4px');
+        } finally {
+          await emulateMedia({ reducedMotion: 'no-preference' });
+        }
+      },
+    );
 
     it('stays at 0 in silence', async () => {
       const track = toneTrack(false);
