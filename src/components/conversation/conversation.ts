@@ -46,6 +46,9 @@ export type SensitivityLevel = Tavus.SensitivityLevel;
  * @csspart self-view - The user's own camera, a small mirrored tile.
  * @csspart sound-button - "Tap to enable sound", when the browser blocked the replica's audio.
  * @csspart speaking-indicator - The replica's name with a level meter that moves while it speaks.
+ * @csspart thinking-indicator - Dots under the speaking indicator while the replica thinks.
+ * @csspart network-indicator - A weak connection, with the bars left (in a `role="status"` region).
+ * @csspart countdown - The time left in the last minute of a maximum duration (`role="timer"`).
  * @csspart captions - Live captions over the video.
  * @csspart notice - Why the camera or microphone is not in use.
  * @csspart status - The connection status line (`role="status"`).
@@ -71,6 +74,9 @@ export type SensitivityLevel = Tavus.SensitivityLevel;
  * @csspart camera-button - The camera toggle.
  * @csspart captions-button - The captions toggle.
  * @csspart chat-button - The chat toggle.
+ * @csspart settings-button - Opens the settings menu: camera, microphone and speaker.
+ * @csspart settings-menu - The settings menu.
+ * @csspart settings-item - Every device in the settings menu.
  * @csspart end-button - Ends the conversation.
  * @csspart minimize-button - Collapses the floating panel.
  * @csspart launcher - The floating variant's launcher button.

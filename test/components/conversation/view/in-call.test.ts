@@ -241,7 +241,16 @@ describe('in a call', () => {
       const host = await view(connected);
       const menu = shadowQuery<TavusDeviceMenu>(host, 'tavus-device-menu');
       expect(menu.closest('[part~="controls"]') !== null).to.equal(true);
-      expect(menu.getAttribute('exportparts')).to.contain('settings-button');
+      // Its parts are the element's: a page styles them with ::part().
+      const style = document.createElement('style');
+      style.textContent = 'test-view-host::part(settings-button) { outline-color: rgb(1, 2, 3); }';
+      document.head.append(style);
+      try {
+        const settings = shadowQuery(menu, '[part~="settings-button"]');
+        expect(getComputedStyle(settings).outlineColor).to.equal('rgb(1, 2, 3)');
+      } finally {
+        style.remove();
+      }
       menu.dispatchEvent(
         new CustomEvent('device-change', { detail: { camera: 'cam-2' }, bubbles: true }),
       );
