@@ -81,6 +81,7 @@ const OWN_TAGS = new Set([
   'circle',
   'tavus-video-stage',
   'tavus-chat-drawer',
+  'tavus-device-menu',
 ]);
 const URL_ATTRIBUTES = new Set([
   'href',
