@@ -27,3 +27,8 @@ export async function collectGarbage(done: () => boolean, timeoutMs = 4_000): Pr
   }
   kept.length = 0;
 }
+
+/** Whether this browser can be made to run a full collection (V8's gc(), Chromium only here). */
+export function hasForcedCollection(): boolean {
+  return typeof (globalThis as { gc?: () => void }).gc === 'function';
+}
