@@ -2,7 +2,7 @@
 // misuses its type checker must report (file, line, and words of the message), and the package
 // entries a server (SSR) imports in Node.
 // tsc says `Type 'number'`, ngc `Type '42'`.
-const STRINGS_MISUSE = "has no properties in common with type 'Partial<TavusStrings>'";
+const STRINGS_MISUSE = "has no properties in common with type 'Partial<TavusStrings";
 const LISTENER_MISUSE =
   "Type 'TavusProtocolEvent<UtteranceEvent>' is not assignable to type 'number'";
 const VARIANT_MISUSE = `Type '"sideways"' is not assignable to type '"inline" | "floating"`;
