@@ -75,8 +75,6 @@ export class CallController {
   private preparing: Promise<DailyCallLike> | null = null;
   private lastJoin: { options: JoinOptions; signal: AbortSignal } | null = null;
   private preAuthing: Promise<void> | undefined;
-  /** For the page's metrics and the benchmark: the moment daily-js is asked to join. */
-  onJoinBegun: (() => void) | undefined;
   /** The devices the user wants on: a retry never turns on one they chose to keep off. */
   private wanted = { audio: true, video: true };
 
@@ -116,7 +114,6 @@ export class CallController {
     // daily-js refuses a preAuth once joining: let one under way finish first.
     await this.preAuthing;
     if (signal.aborted) throw joinCancelled();
-    this.onJoinBegun?.();
 
     try {
       const joining = Promise.resolve(
