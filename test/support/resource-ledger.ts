@@ -19,7 +19,12 @@ interface Listener {
 /** Where a resource was asked for: the first stack frame outside this file. */
 function originOf(stack: string): { origin: Origin; frame: string } {
   const frames = stack.split('\n').slice(1);
-  const frame = frames.find((line) => !line.includes('/test/support/resource-ledger.')) ?? '';
+  // JavaScriptCore lists a class field initializer as a frame without a URL: skipped, or every
+  // ResizeObserver would look like one of the page's own.
+  const frame =
+    frames.find(
+      (line) => line.includes('://') && !line.includes('/test/support/resource-ledger.'),
+    ) ?? '';
   // The project's own src/ (served at the root), not a package's src/ folder.
   const origin: Origin = /:\/\/[^/]+\/src\//.test(frame)
     ? 'src'
