@@ -17,6 +17,7 @@ import type { TestViewHost } from '../support/view-host.js';
 import '../support/view-host.js';
 import { sendKeys, setViewport } from '../support/browser-commands.js';
 import { engine, onlyIn } from '../support/engine.js';
+import { expectAccessible } from '../support/accessible.js';
 
 async function view(
   model: Partial<ConversationViewModel> = {},
@@ -432,7 +433,7 @@ describe('renderConversationView', () => {
         parseFloat(getComputedStyle(line).fontSize),
       );
       expect(getComputedStyle(detail).color).to.equal(getComputedStyle(line).color);
-      await expect(host).to.be.accessible();
+      await expectAccessible(host);
     });
 
     it("falls back to the element's message when the string is empty, shown once", async () => {
@@ -787,7 +788,7 @@ describe('renderConversationView', () => {
       );
       await nextFrames();
       await settle();
-      await expect(page).to.be.accessible();
+      await expectAccessible(page);
     });
 
     it('keeps landmarks distinct with the same replica through distinct strings', async () => {
@@ -809,7 +810,7 @@ describe('renderConversationView', () => {
       );
       await nextFrames();
       await settle();
-      await expect(page).to.be.accessible();
+      await expectAccessible(page);
     });
   });
 
@@ -913,13 +914,13 @@ describe('renderConversationView', () => {
     for (const [name, model] of Object.entries(states)) {
       it(`passes axe: ${name}`, async () => {
         const host = await view(model);
-        await expect(host).to.be.accessible();
+        await expectAccessible(host);
       });
     }
 
     it('passes axe in dark mode with the drawer open', async () => {
       const host = await view({ ...connected, chatOpen: true }, { theme: 'dark' });
-      await expect(host).to.be.accessible();
+      await expectAccessible(host);
     });
   });
 });

@@ -8,6 +8,7 @@ import { EN_STRINGS } from '../../src/translations/en.js';
 import { canvasVideoTrack, silentAudioTrack } from '../support/media-tracks.js';
 import { shadowQuery } from '../support/shadow-dom.js';
 import { waitFor } from '../support/wait.js';
+import { expectAccessible } from '../support/accessible.js';
 
 /** The conversation's shape: a shadow root holding a button and the video stage. */
 @customElement('test-stage-host')
@@ -111,7 +112,7 @@ describe('<tavus-video-stage>', () => {
       const button = shadowQuery<HTMLButtonElement>(el, '[part="sound-button"]');
       expect(button.localName).to.equal('button');
       expect(button.textContent!.trim()).to.equal(EN_STRINGS.enableSound);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
 
       play.resolves();
       button.click();

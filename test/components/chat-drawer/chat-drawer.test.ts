@@ -8,6 +8,7 @@ import { sendKeys } from '../../support/browser-commands.js';
 import { deepActiveElement, shadowQuery } from '../../support/shadow-dom.js';
 import { nextFrames } from '../../support/wait.js';
 import { conversation, message } from '../../support/view-host.js';
+import { expectAccessible } from '../../support/accessible.js';
 
 async function drawer(
   messages: readonly TranscriptMessage[] = [],
@@ -472,12 +473,12 @@ describe('<tavus-chat-drawer>', () => {
         message('replica', 'Let me check', { interrupted: true }),
         message('replica', 'It is', { final: false }),
       ]);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('passes axe when empty and disabled', async () => {
       const el = await drawer([], { disabled: true });
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('passes axe with the jump button and the earlier button', async () => {
@@ -485,7 +486,7 @@ describe('<tavus-chat-drawer>', () => {
       log(el).scrollTop = 0;
       log(el).dispatchEvent(new Event('scroll'));
       await waitUntil(() => el.shadowRoot!.querySelector('[part="jump-button"]'));
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 });

@@ -4,6 +4,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import { tavusEvent, type JoinBehaviour } from '../../support/fake-call.js';
 import { afterReorderWindow, idleElement } from '../../support/element.js';
 import { engine } from '../../support/engine.js';
+import { expectAccessible } from '../../support/accessible.js';
 
 /**
  * axe on the real element, in each state a visitor can see (the view's own tests cover more
@@ -37,7 +38,7 @@ describe('<tavus-conversation>', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`passes axe when idle (${theme})`, async () => {
         const { el } = await element(theme);
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
       });
 
       it(`passes axe while connecting (${theme})`, async () => {
@@ -45,7 +46,7 @@ describe('<tavus-conversation>', () => {
         const starting = el.start().catch((error: unknown) => error);
         await waitUntil(() => el.state === 'connecting');
         await el.updateComplete;
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
         await el.end();
         expect(String(await starting)).to.contain('cancelled');
       });
@@ -64,7 +65,7 @@ describe('<tavus-conversation>', () => {
         el.captions = true;
         await el.updateComplete;
         expect(el.transcript).to.have.length(2);
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
       });
 
       it(`passes axe when ended (${theme})`, async () => {
@@ -72,7 +73,7 @@ describe('<tavus-conversation>', () => {
         await el.end();
         await el.updateComplete;
         expect(el.state).to.equal('ended');
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
       });
 
       it(`passes axe on the error screen (${theme})`, async () => {
@@ -80,7 +81,7 @@ describe('<tavus-conversation>', () => {
         await el.start().catch(() => undefined);
         await el.updateComplete;
         expect(el.state).to.equal('error');
-        await expect(el).to.be.accessible();
+        await expectAccessible(el);
       });
     }
   });

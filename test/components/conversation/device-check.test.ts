@@ -10,6 +10,7 @@ import { sendKeys } from '../../support/browser-commands.js';
 import { deepActiveElement, shadowQuery } from '../../support/shadow-dom.js';
 import { waitFor } from '../../support/wait.js';
 import { fakeMedia, type FakeMedia } from '../device-check/fake-media.js';
+import { expectAccessible } from '../../support/accessible.js';
 
 const checkOf = (el: TavusConversation) => shadowQuery(el, 'tavus-device-check');
 const inCheck = <T extends Element = HTMLElement>(el: TavusConversation, selector: string) =>
@@ -95,7 +96,7 @@ describe('<tavus-conversation device-check>', () => {
       'focus did not reach Join',
     );
     await partsDefined();
-    await expect(el).to.be.accessible();
+    await expectAccessible(el);
     await el.end();
   });
 

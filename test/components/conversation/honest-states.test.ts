@@ -9,6 +9,7 @@ import type { TavusConversation } from '../../../src/index.js';
 import { CONVERSATION_URL, idleElement, partsDefined } from '../../support/element.js';
 import { shadowQuery } from '../../support/shadow-dom.js';
 import { waitFor } from '../../support/wait.js';
+import { expectAccessible } from '../../support/accessible.js';
 
 const part = (el: TavusConversation, name: string) => shadowQuery(el, `[part~="${name}"]`);
 const pressed = (el: TavusConversation, name: string) =>
@@ -84,7 +85,7 @@ describe('<tavus-conversation> honest states', () => {
         logged.some((line) => line.includes('404')),
         'logged to the console',
       ).to.equal(true);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
   });
 
@@ -114,7 +115,7 @@ describe('<tavus-conversation> honest states', () => {
       await el.updateComplete;
       expect(el.open).to.equal(true);
       expect(label.getClientRects().length, 'hidden while the panel is open').to.equal(0);
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
     });
 
     it('is a round launcher named after the panel without one', async () => {

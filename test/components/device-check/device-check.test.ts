@@ -7,6 +7,7 @@ import { sendKeys } from '../../support/browser-commands.js';
 import { deepActiveElement } from '../../support/shadow-dom.js';
 import { waitFor } from '../../support/wait.js';
 import { askedId, fakeMedia, type FakeMedia } from './fake-media.js';
+import { expectAccessible } from '../../support/accessible.js';
 
 const S = { ...EN_STRINGS, ...EN_DEVICE_CHECK_STRINGS };
 
@@ -197,13 +198,13 @@ describe('<tavus-device-check>', () => {
     it('is accessible with the preview, and when blocked', async () => {
       const el = await check();
       await waitFor(() => previewTrack(el), 'the preview did not show the camera');
-      await expect(el).to.be.accessible();
+      await expectAccessible(el);
       media.restore();
       media = fakeMedia();
       media.refuse = { both: 'NotAllowedError' };
       const blocked = await check();
       await waitFor(() => inside(blocked, '[part="permission-help"]'), 'no help shown');
-      await expect(blocked).to.be.accessible();
+      await expectAccessible(blocked);
     });
   });
 

@@ -13,6 +13,7 @@ import { DEVICES, device } from '../device-check/fake-media.js';
 import { sendKeys } from '../../support/browser-commands.js';
 import { deepActiveElement, shadowQuery } from '../../support/shadow-dom.js';
 import { waitFor } from '../../support/wait.js';
+import { expectAccessible } from '../../support/accessible.js';
 
 /** The menu in a positioned bar, like the controls bar it sits in, with enumerateDevices stubbed. */
 async function menu(
@@ -98,7 +99,7 @@ describe('<tavus-device-menu>', () => {
     expect(checked(el)).to.include('Headset microphone');
     expect(checked(el)).to.include('Front camera');
     await waitFor(() => deepActiveElement()?.getAttribute('aria-checked') === 'true', 'no focus');
-    await expect(el).to.be.accessible();
+    await expectAccessible(el);
   });
 
   it('moves with the arrows, picks with Enter, closes and gives focus back', async () => {

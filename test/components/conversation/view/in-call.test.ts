@@ -13,6 +13,7 @@ import { nextFrames, settle, waitFor } from '../../../support/wait.js';
 import { makeModel } from '../../../support/view-host.js';
 import type { TestViewHost } from '../../../support/view-host.js';
 import '../../../support/view-host.js';
+import { expectAccessible } from '../../../support/accessible.js';
 
 async function view(
   model: Partial<ConversationViewModel> = {},
@@ -171,7 +172,7 @@ describe('in a call', () => {
       networkQuality: 'very-low',
       secondsLeft: 30,
     });
-    await expect(host).to.be.accessible();
+    await expectAccessible(host);
   });
 
   describe('microphone level', () => {
