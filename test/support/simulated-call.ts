@@ -4,6 +4,7 @@
  * the same steps however slow or busy the machine is: it waits for conditions, never durations.
  */
 import { waitUntil } from '@open-wc/testing';
+import { DAILY_EVENTS_USED } from '../../src/call/daily-like.js';
 import { ManualClock, type Clock } from '../../src/protocol/index.js';
 import {
   SimulatedCall,
@@ -178,23 +179,12 @@ export class Recorder {
   }
 }
 
+/** Every event the simulator emits: those the element listens to, and those it does not. */
 export const ALL_DAILY_EVENTS = [
+  ...DAILY_EVENTS_USED,
   'joining-meeting',
-  'joined-meeting',
-  'left-meeting',
-  'participant-joined',
-  'participant-updated',
-  'participant-left',
-  'track-started',
-  'track-stopped',
-  'app-message',
-  'network-connection',
-  'network-quality-change',
   'selected-devices-updated',
   'available-devices-updated',
-  'camera-error',
-  'error',
-  'nonfatal-error',
   'call-instance-destroyed',
 ] as const;
 
