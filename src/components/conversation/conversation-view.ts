@@ -23,5 +23,7 @@ export function renderConversationView(
   handlers: ConversationViewHandlers,
 ): TemplateResult {
   const floating = model.variant === 'floating';
-  return html`${renderPanel(model, handlers)}${floating ? renderLauncher(model, handlers) : nothing}`;
+  // The viewport layer lays the floating pieces out (view/floating.styles.ts); inline it is no box.
+  const launcher = floating ? renderLauncher(model, handlers) : nothing;
+  return html`<div class="viewport">${renderPanel(model, handlers)}${launcher}</div>`;
 }

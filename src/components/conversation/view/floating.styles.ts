@@ -1,20 +1,43 @@
 import { css } from 'lit';
 
-/** The floating variant: a corner launcher and a fixed panel sized for phones and desktops. */
+/**
+ * The floating variant: a corner launcher and a fixed panel sized for phones and desktops.
+ *
+ * Both sit in `.viewport`, a fixed layer as large as the viewport and a size container: the
+ * phone layout is a container query on it and the sizes are percentages of it, never a viewport
+ * media query or unit. WebKit leaves viewport media queries stale after a resize while the page
+ * has a size container and a style with viewport units (restyling those runs a layout that skips
+ * them, so the panel kept its desktop size, and the page's own media queries went stale too), and
+ * a new shadow root can take a resolver shared with an earlier one, evaluated for an old viewport.
+ */
 export const floatingStyles = css`
-  .panel.floating {
+  .viewport {
+    display: contents;
+  }
+
+  :host([variant='floating']) .viewport {
     position: fixed;
     z-index: var(--_tavus-z-index);
+    inset: 0;
+    display: block;
+    container: viewport / inline-size;
+    pointer-events: none;
+  }
+
+  .panel.floating,
+  .launcher {
+    pointer-events: auto;
+  }
+
+  /* Percentages are of the viewport layer, which follows the browser's toolbars as dvh does. */
+  .panel.floating {
+    position: fixed;
     inset-inline-end: var(--_tavus-launcher-offset);
     inset-block-end: calc(var(--_tavus-launcher-offset) + var(--_tavus-launcher-size) + 16px);
-    inline-size: min(var(--_tavus-panel-width), 100vw - 2 * var(--_tavus-launcher-offset));
+    inline-size: min(var(--_tavus-panel-width), 100% - 2 * var(--_tavus-launcher-offset));
     block-size: min(
       var(--_tavus-panel-height),
-      100vh - 2 * var(--_tavus-launcher-offset) - var(--_tavus-launcher-size) - 16px
-    );
-    block-size: min(
-      var(--_tavus-panel-height),
-      100dvh - 2 * var(--_tavus-launcher-offset) - var(--_tavus-launcher-size) - 16px
+      100% - 2 * var(--_tavus-launcher-offset) - var(--_tavus-launcher-size) - 16px
     );
     box-shadow: var(--_tavus-shadow);
     transform-origin: 100% 100%;
@@ -41,7 +64,6 @@ export const floatingStyles = css`
 
   .launcher {
     position: fixed;
-    z-index: var(--_tavus-z-index);
     inset-inline-end: var(--_tavus-launcher-offset);
     inset-block-end: var(--_tavus-launcher-offset);
     display: grid;
@@ -163,7 +185,7 @@ export const floatingStyles = css`
     inset-inline-end: calc(100% + 10px);
     inset-block-start: 50%;
     max-inline-size: calc(
-      100vw - var(--_tavus-launcher-size) - 2 * var(--_tavus-launcher-offset) - 10px
+      100cqi - var(--_tavus-launcher-size) - 2 * var(--_tavus-launcher-offset) - 10px
     );
     overflow: hidden;
     translate: 0 -50%;
@@ -199,18 +221,16 @@ export const floatingStyles = css`
   }
 
   /*
-   * Phones: the panel is a full-screen sheet over the page and has its own close button. dvh
-   * follows the browser's toolbars (vh is the fallback); the safe-area insets keep the close
-   * button and the composer clear of a notch or home indicator (with viewport-fit=cover), over
-   * the stage's colour at the top and the chat's at the bottom when it is open.
+   * Phones (a viewport up to 520px wide): the panel is a full-screen sheet over the page and has
+   * its own close button. The safe-area insets keep the close button and the composer clear of a
+   * notch or home indicator (with viewport-fit=cover), over the stage's colour at the top and the
+   * chat's at the bottom when it is open.
    */
-  @media (max-width: 520px) {
+  @container viewport (max-width: 520px) {
     .panel.floating {
-      inset-inline: 0;
-      inset-block: 0 auto;
+      inset: 0;
       inline-size: 100%;
-      block-size: 100vh;
-      block-size: 100dvh;
+      block-size: 100%;
       /* The insets are physical: left and right, whatever the direction. */
       padding-block: env(safe-area-inset-top, 0px) env(safe-area-inset-bottom, 0px);
       padding-left: env(safe-area-inset-left, 0px);
