@@ -5,6 +5,7 @@
  * still fires can tell, by comparing sessions, that the call it belonged to is gone.
  */
 import { Delivery } from './delivery.js';
+import { endTrackSoon } from './media/track-ending.js';
 import type { CallEventSink } from './emitter.js';
 import { NetworkLink } from './network.js';
 import type { ResolvedOptions } from './options.js';
@@ -100,8 +101,11 @@ export function closeCallSession(session: CallSession, reason: string): void {
   session.pendingJoin = null;
   if (session.replica) stopReplica(session.replica);
   session.replica = null;
-  session.local?.audio.track?.stop();
-  session.local?.video.track?.stop();
+  // On a later task, after the page let go of them (WebKitGTK: see media/track-ending.ts).
+  for (const kind of ['video', 'audio'] as const) {
+    const track = session.local?.[kind].track;
+    if (track) endTrackSoon(track);
+  }
   session.remotes.clear();
   session.delivery.clear();
   session.scheduler.dispose();

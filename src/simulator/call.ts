@@ -16,6 +16,7 @@ import type { CallFactoryOptions, DailyCallLike, DailyEventHandler } from '../ca
 import type { IgnoredInteraction, SentInteraction } from './app-messages.js';
 import type { SimulatedDevice } from './devices.js';
 import { Emitter } from './emitter.js';
+import { tracksEnded } from './media/track-ending.js';
 import { Meeting, type MeetingState } from './meeting.js';
 import { interruptNetwork, UNKNOWN_NETWORK, type NetworkThreshold } from './network.js';
 import { resolveOptions, type SimulatorOptions } from './options.js';
@@ -83,16 +84,17 @@ export class SimulatedCall implements DailyCallLike {
     return this.meeting.join({ ...this.factoryOptions, ...options });
   }
 
+  /** Resolves once the local tracks have ended (on a later task: see media/track-ending.ts). */
   leave(): Promise<void> {
     this.meeting.leave();
-    return Promise.resolve();
+    return tracksEnded();
   }
 
   /** Leaves if needed, then stops every track, timer, animation frame and audio context. */
   destroy(): Promise<void> {
     this.meeting.destroy();
     LIVE_CALLS.delete(this);
-    return Promise.resolve();
+    return tracksEnded();
   }
 
   participants(): Record<string, SimulatedParticipant> {

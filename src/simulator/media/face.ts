@@ -1,3 +1,5 @@
+import { endTrackSoon } from './track-ending.js';
+
 /**
  * The replica's video: a friendly cartoon face drawn on a canvas and captured as a
  * MediaStreamTrack. It blinks, breathes and moves its mouth while the replica speaks, so a page
@@ -53,12 +55,15 @@ export class FaceRenderer {
     this.speaking = speaking;
   }
 
-  /** Stops drawing and ends the track. */
+  /**
+   * Stops drawing at once; the track ends on a later task, once the page has let go of it
+   * (WebKitGTK deadlocks when a playing video track ends in a busy task: see track-ending.ts).
+   */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     cancelAnimationFrame(this.frameHandle);
-    this.track.stop();
+    endTrackSoon(this.track);
   }
 
   private readonly tick = (now: number): void => {

@@ -1,3 +1,5 @@
+import { afterTracksEnd, endTrackSoon } from './track-ending.js';
+
 /**
  * The replica's audio: a quiet, voice-like buzz made with WebAudio (a sawtooth through two
  * formant filters, with drifting pitch and a syllable-rate gate) and published through a
@@ -56,7 +58,11 @@ export class VoiceSynth {
     this.syllableDepth.gain.setTargetAtTime(speaking ? 0.5 : 0, now, RAMP_S);
   }
 
-  /** Ends the track and closes the audio context. */
+  /**
+   * Silent at once; the track ends on a later task, once the page has let go of it, and the
+   * audio context closes after that (WebKitGTK deadlocks when everything ends in one task: see
+   * track-ending.ts).
+   */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
@@ -67,8 +73,8 @@ export class VoiceSynth {
         // already stopped
       }
     }
-    this.track.stop();
-    void this.context.close().catch(() => {});
+    endTrackSoon(this.track);
+    afterTracksEnd(() => void this.context.close().catch(() => {}));
   }
 
   private oscillator(type: OscillatorType, frequency: number): OscillatorNode {
