@@ -98,6 +98,15 @@ export const deviceCheckStyles = css`
     background: var(--_tavus-surface-raised);
   }
 
+  /* Centred in a tall room; auto margins, unlike justify-content, keep its start in reach. */
+  .help > :first-child {
+    margin-block-start: auto;
+  }
+
+  .help > :last-child {
+    margin-block-end: auto;
+  }
+
   .help-icon {
     color: var(--_tavus-danger);
   }
