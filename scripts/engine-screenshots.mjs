@@ -7,16 +7,9 @@
 // test/e2e/demo-screenshots.mjs.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { remote } from 'webdriverio';
 
 import { startServer } from '../demo/server/serve.mjs';
-import { FIREFOX_PREFS } from './browsers/firefox-launcher.mjs';
-import { startPulseNullSink } from './browsers/pulse-null-sink.mjs';
-import { MINIBROWSER_ARGS } from './browsers/webkit-launcher.mjs';
-import { startWebKitWebDriver } from './browsers/webkit-webdriver.mjs';
-import { startXvfb } from './browsers/xvfb.mjs';
-import { findFirefox, findMiniBrowser } from './find-browsers.mjs';
+import { openFirefox, openWebKit } from './browsers/screenshot-drivers.mjs';
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 800 },
@@ -68,74 +61,7 @@ const PAGES = {
 const PAINTED = `await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await new Promise((r) => setTimeout(r, 700));`;
 
-async function firefox() {
-  const pulse = await startPulseNullSink();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: findFirefox(),
-    headless: true,
-    extraPrefsFirefox: FIREFOX_PREFS,
-    env: { ...process.env, ...pulse.env },
-  });
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`firefox page error: ${error.message}`));
-  return {
-    setViewport: (size) => page.setViewport(size).then(() => size),
-    goto: (url) => page.goto(url, { waitUntil: 'load' }),
-    run: (source) => page.evaluate(`(async () => { ${source} })()`),
-    screenshot: (path) => page.screenshot({ path }),
-    async close() {
-      await browser.close();
-      await pulse.stop();
-    },
-  };
-}
-
-async function webkit() {
-  const xvfb = await startXvfb();
-  // Screenshots need compositing (the tests turn it off: the software renderer crashed once).
-  const driver = await startWebKitWebDriver({ env: { DISPLAY: xvfb.display, GDK_BACKEND: 'x11' } });
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port: driver.port,
-    path: '/',
-    logLevel: 'error',
-    capabilities: {
-      browserName: 'MiniBrowser',
-      'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary: findMiniBrowser(), args: MINIBROWSER_ARGS },
-    },
-  });
-  await browser.setTimeout({ script: 120000, pageLoad: 120000 });
-  return {
-    async setViewport({ width, height }) {
-      const [dw, dh] = await browser.execute(() => [
-        window.outerWidth - window.innerWidth,
-        window.outerHeight - window.innerHeight,
-      ]);
-      await browser.setWindowRect(null, null, width + dw, height + dh);
-      return browser.execute(() => ({ width: window.innerWidth, height: window.innerHeight }));
-    },
-    goto: (url) => browser.url(url),
-    run: (source) =>
-      browser
-        .executeAsync(
-          `const done = arguments[arguments.length - 1];
-         (async () => { ${source} })().then(() => done(null), (e) => done(String(e)));`,
-        )
-        .then((error) => {
-          if (error) throw new Error(error);
-        }),
-    screenshot: (path) => browser.saveScreenshot(path),
-    async close() {
-      await browser.deleteSession().catch(() => {});
-      await driver.stop();
-      await xvfb.stop();
-    },
-  };
-}
-
-const DRIVERS = { firefox, webkit };
+const DRIVERS = { firefox: openFirefox, webkit: openWebKit };
 
 async function main() {
   const args = process.argv.slice(2);

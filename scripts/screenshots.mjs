@@ -6,6 +6,7 @@ import puppeteer from 'puppeteer-core';
 
 import { CHROMIUM_ARGS } from '../web-test-runner.config.mjs';
 import { findChromium } from './find-chromium.mjs';
+import { screenshotPage } from './screenshot-page.mjs';
 import { serveBuild } from './static-server.mjs';
 
 const OUT = 'screenshots';
@@ -15,21 +16,11 @@ const VIEWPORTS = [
 ];
 const SCHEMES = ['light', 'dark'];
 
-const PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-  html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; }
-  body { display: grid; place-items: center; background: Canvas; color: CanvasText; }
-  :root { color-scheme: light dark; }
-  .box { inline-size: min(100vw - 32px, 1100px); block-size: min(100vh - 32px, 640px); }
-  tavus-conversation[variant=inline] { inline-size: 100%; block-size: 100%; }
-</style></head>
-<body><div class="box"></div>
-<script type="module">
-import '/dist/cdn/tavus-conversation.js';
-import { createSimulatedCallFactory } from '/dist/cdn/tavus-simulator.js';
-
-const never = () => new Promise(() => {});
+const PAGE = screenshotPage({
+  style: `
+  .box { block-size: min(100% - 32px, 640px); }
+  tavus-conversation[variant=inline] { block-size: 100%; }`,
+  script: `
 const denied = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
 
 // Builds the element for one scenario and drives it into the state to photograph.
@@ -55,17 +46,13 @@ window.scenario = async (name, dir) => {
     case 'floating-closed':
       break;
     case 'connecting':
-      el.callFactory = () => ({ on() {}, off() {}, join: never, leave: async () => {}, destroy: async () => {},
-        participants: () => ({}), sendAppMessage() {}, setLocalAudio() {}, setLocalVideo() {},
-        localAudio: () => false, localVideo: () => false, meetingState: () => 'joining-meeting' });
+      el.callFactory = stalledCall;
       break;
     case 'waiting':
       el.callFactory = sim({ timing: { replicaJoinMs: 600000 } });
       break;
     case 'error':
-      el.callFactory = () => ({ on() {}, off() {}, join: () => Promise.reject('Failed to load call object bundle: TypeError: Failed to fetch'),
-        leave: async () => {}, destroy: async () => {}, participants: () => ({}), sendAppMessage() {},
-        setLocalAudio() {}, setLocalVideo() {}, localAudio: () => false, localVideo: () => false, meetingState: () => 'error' });
+      el.callFactory = () => failingCall('Failed to load call object bundle: TypeError: Failed to fetch');
       break;
     case 'devices-denied':
       el.callFactory = sim({ fast: true, getUserMedia: denied });
@@ -94,9 +81,8 @@ window.scenario = async (name, dir) => {
   if (name === 'captions') { await el.respond('Tell me about your plans.'); await until(() => el.transcript.at(-1)?.role === 'replica' && !el.transcript.at(-1).final); }
   if (name === 'ended') await el.end();
   await new Promise((r) => setTimeout(r, 400));
-};
-window.ready = true;
-</script></body></html>`;
+};`,
+});
 
 const SCENARIOS = [
   'idle',
