@@ -74,35 +74,35 @@ export class TavusChatDrawer extends LitElement {
     composerStyles,
   ];
 
-  @query('.log') private accessor log!: HTMLElement | null;
-  @query('textarea') private accessor input!: HTMLTextAreaElement | null;
+  @query('.log') private log!: HTMLElement | null;
+  @query('textarea') private input!: HTMLTextAreaElement | null;
 
   /** The transcript, oldest first. */
-  @property({ attribute: false }) accessor messages: readonly TranscriptMessage[] = [];
+  @property({ attribute: false }) messages: readonly TranscriptMessage[] = [];
 
   /** UI strings. */
-  @property({ attribute: false }) accessor strings: TavusStrings = EN_STRINGS;
+  @property({ attribute: false }) strings: TavusStrings = EN_STRINGS;
 
   /** The replica's display name, '' when unknown. */
-  @property({ attribute: false }) accessor replicaName = '';
+  @property({ attribute: false }) replicaName = '';
 
   /** The drawer is shown; becoming true moves focus to the composer. */
-  @property({ type: Boolean, reflect: true }) accessor open = false;
+  @property({ type: Boolean, reflect: true }) open = false;
 
   /** The composer cannot send (not connected); its reason is shown. */
-  @property({ type: Boolean, attribute: 'composer-disabled' }) accessor composerDisabled = false;
+  @property({ type: Boolean, attribute: 'composer-disabled' }) composerDisabled = false;
 
   /** Why the composer cannot send, fitting the conversation's state; '' for the general reason. */
-  @property({ attribute: false }) accessor composerReason = '';
+  @property({ attribute: false }) composerReason = '';
 
   /** Longest message, in UTF-16 code units (the unit of `maxlength`). */
-  @property({ type: Number, attribute: 'max-length' }) accessor maxLength = COMPOSER_MAX_LENGTH;
+  @property({ type: Number, attribute: 'max-length' }) maxLength = COMPOSER_MAX_LENGTH;
 
   /** How many messages are rendered at first and added by "Show earlier messages". */
-  @property({ type: Number, attribute: 'window-size' }) accessor windowSize = MESSAGE_WINDOW;
+  @property({ type: Number, attribute: 'window-size' }) windowSize = MESSAGE_WINDOW;
 
   /** The slice of `messages` in the DOM. */
-  @state() private accessor window: MessageWindow = latestWindow(MESSAGE_WINDOW);
+  @state() private window: MessageWindow = latestWindow(MESSAGE_WINDOW);
 
   /** Whether the last render showed "Show earlier messages" above the list. */
   private showedEarlier = false;

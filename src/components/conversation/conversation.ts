@@ -152,93 +152,93 @@ export class TavusConversation extends LitElement {
   );
 
   /** Daily room URL of an existing Tavus conversation; may carry `?t=<meeting token>`. */
-  @property({ attribute: 'conversation-url' }) accessor conversationUrl = '';
+  @property({ attribute: 'conversation-url' }) conversationUrl = '';
 
   /** Stamped on every interaction; defaults to the last path segment of the conversation URL. */
-  @property({ attribute: 'conversation-id' }) accessor conversationId = '';
+  @property({ attribute: 'conversation-id' }) conversationId = '';
 
   /**
    * Your backend's URL. `start()` POSTs JSON to it and expects
    * `{conversation_url, conversation_id?, meeting_token?}`; `end()` POSTs `<endpoint>/<id>/end`.
    * Keeps the Tavus API key off the page.
    */
-  @property({ attribute: 'conversation-endpoint' }) accessor conversationEndpoint = '';
+  @property({ attribute: 'conversation-endpoint' }) conversationEndpoint = '';
 
   /** Join as soon as the element is in the document, instead of waiting for `start()`. */
-  @property({ type: Boolean, attribute: 'auto-start' }) accessor autoStart = false;
+  @property({ type: Boolean, attribute: 'auto-start' }) autoStart = false;
 
   /** `inline` fills its box; `floating` is a corner launcher that expands to the panel. */
-  @property({ reflect: true }) accessor variant: 'inline' | 'floating' = 'inline';
+  @property({ reflect: true }) variant: 'inline' | 'floating' = 'inline';
 
   /** The floating panel is expanded. */
-  @property({ type: Boolean, reflect: true }) accessor open = false;
+  @property({ type: Boolean, reflect: true }) open = false;
 
   /** The chat drawer (transcript and composer) is shown. */
-  @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) accessor chatOpen = false;
+  @property({ type: Boolean, reflect: true, attribute: 'chat-open' }) chatOpen = false;
 
   /**
    * Before joining, show a device check: camera preview, microphone level, device pickers, and
    * joining with the camera or microphone off. The conversation is created while the check shows,
    * so the replica is ready when the visitor joins (billing starts then); leaving the check ends it.
    */
-  @property({ type: Boolean, attribute: 'device-check' }) accessor deviceCheck = false;
+  @property({ type: Boolean, attribute: 'device-check' }) deviceCheck = false;
 
   /** Join with the camera off (the user can turn it on). */
-  @property({ type: Boolean, attribute: 'camera-off' }) accessor cameraOff = false;
+  @property({ type: Boolean, attribute: 'camera-off' }) cameraOff = false;
 
   /** Join with the microphone off (the user can turn it on). */
-  @property({ type: Boolean, attribute: 'microphone-off' }) accessor microphoneOff = false;
+  @property({ type: Boolean, attribute: 'microphone-off' }) microphoneOff = false;
 
   /** Show live captions of what is being said over the video. */
-  @property({ type: Boolean, reflect: true }) accessor captions = false;
+  @property({ type: Boolean, reflect: true }) captions = false;
 
   /** Colour scheme: `light`, `dark`, or `auto` (follows the user's system). */
-  @property({ reflect: true }) accessor theme: 'light' | 'dark' | 'auto' = 'auto';
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /**
    * `intent` (default): when the visitor shows intent to start (a pointer over or focus on a
    * start control, the floating launcher opened), load the call code and Daily's call bundle so
    * that the click finds them ready; nothing is fetched before. `none`: load them on start only.
    */
-  @property() accessor preload: 'intent' | 'none' = 'intent';
+  @property() preload: 'intent' | 'none' = 'intent';
 
   /**
    * The conversation's maximum duration in seconds, counted from the join. In its last minute a
    * countdown shows and `tavus-time-warning` fires; then the conversation ends (`time-limit`).
    * 0 (default): the endpoint's `max_call_duration`, when it answers one.
    */
-  @property({ type: Number, attribute: 'max-duration' }) accessor maxDuration = 0;
+  @property({ type: Number, attribute: 'max-duration' }) maxDuration = 0;
 
   /** Image shown on the start screen before the conversation begins. */
-  @property() accessor poster = '';
+  @property() poster = '';
 
   /**
    * Floating variant: text shown beside the launcher (such as "Talk to us"), which also becomes
    * its accessible name. Empty (default): a round launcher named by `panelLabel`.
    */
-  @property({ attribute: 'launcher-label' }) accessor launcherLabel = '';
+  @property({ attribute: 'launcher-label' }) launcherLabel = '';
 
   /** The user's name, shown to the conversation (Daily `userName`). */
-  @property({ attribute: 'user-name' }) accessor userName = '';
+  @property({ attribute: 'user-name' }) userName = '';
 
   /**
    * Partial overrides of the UI strings (for other languages or wording). Several conversations
    * on one page: give each distinct `panelLabel` and `panelLabelNamed` (and `chatTitleNamed`) so
    * their landmarks have distinct names.
    */
-  @property({ attribute: false }) accessor strings: Partial<TavusStrings & DeviceCheckStrings> = {};
+  @property({ attribute: false }) strings: Partial<TavusStrings & DeviceCheckStrings> = {};
 
   /**
    * Client-side tools: `{ name: (args, event) => result }`. On `conversation.tool_call` for a
    * registered name the handler runs once and its result (or thrown error) goes back to Tavus.
    */
-  @property({ attribute: false }) accessor tools: ToolHandlers = {};
+  @property({ attribute: false }) tools: ToolHandlers = {};
 
   /**
    * How the Daily call object is made. Default: load daily-js lazily and `createCallObject`.
    * Replace it for tests, the offline simulator (`tavus-conversation/simulator`), or custom setups.
    */
-  @property({ attribute: false }) accessor callFactory: CallFactory | undefined = undefined;
+  @property({ attribute: false }) callFactory: CallFactory | undefined = undefined;
 
   /**
    * Time for the reorder window and tool timeouts, read on each start.

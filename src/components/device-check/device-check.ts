@@ -72,21 +72,21 @@ const PROBLEM_TEXT: Record<Exclude<InputProblem, 'blocked'>, keyof TavusStrings>
 export class TavusDeviceCheck extends LitElement {
   static override styles = [sharedStyles, deviceCheckStyles];
 
-  @query('video') private accessor video!: HTMLVideoElement | null;
-  @query('meter') private accessor meterElement!: HTMLMeterElement | null;
-  @query('.join') private accessor joinButton!: HTMLButtonElement | null;
+  @query('video') private video!: HTMLVideoElement | null;
+  @query('meter') private meterElement!: HTMLMeterElement | null;
+  @query('.join') private joinButton!: HTMLButtonElement | null;
 
   /** UI strings: the element's, with any of the check's own (`DeviceCheckStrings`) the page gave. */
-  @property({ attribute: false }) accessor strings: TavusStrings = EN_STRINGS;
+  @property({ attribute: false }) strings: TavusStrings = EN_STRINGS;
 
   /** Join with the camera on. */
-  @property({ attribute: false }) accessor cameraOn = true;
+  @property({ attribute: false }) cameraOn = true;
 
   /** Join with the microphone on. */
-  @property({ attribute: false }) accessor microphoneOn = true;
+  @property({ attribute: false }) microphoneOn = true;
 
   /** The devices chosen so far. */
-  @property({ attribute: false }) accessor devices: ChosenDevices = {};
+  @property({ attribute: false }) devices: ChosenDevices = {};
 
   /** Where the page runs (browser, frame); read once. */
   page: PageContext = currentPage();

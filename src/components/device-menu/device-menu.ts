@@ -34,21 +34,21 @@ import type { DeviceKind } from './device-choice.js';
 export class TavusDeviceMenu extends LitElement {
   static override styles = [sharedStyles, controlStyles, deviceMenuStyles];
 
-  @query('.settings') private accessor button!: HTMLButtonElement | null;
+  @query('.settings') private button!: HTMLButtonElement | null;
 
   /** UI strings. */
-  @property({ attribute: false }) accessor strings: TavusStrings = EN_STRINGS;
+  @property({ attribute: false }) strings: TavusStrings = EN_STRINGS;
 
   /** The devices chosen so far. */
-  @property({ attribute: false }) accessor devices: ChosenDevices = {};
+  @property({ attribute: false }) devices: ChosenDevices = {};
 
   /** The camera and microphone in use, whose device the menu checks when none was chosen. */
-  @property({ attribute: false }) accessor cameraTrack: MediaStreamTrack | null = null;
-  @property({ attribute: false }) accessor microphoneTrack: MediaStreamTrack | null = null;
+  @property({ attribute: false }) cameraTrack: MediaStreamTrack | null = null;
+  @property({ attribute: false }) microphoneTrack: MediaStreamTrack | null = null;
 
-  @state() private accessor open = false;
+  @state() private open = false;
   /** The devices listed since the menu opened; null until the browser answered. */
-  @state() private accessor list: readonly MediaDeviceInfo[] | null = null;
+  @state() private list: readonly MediaDeviceInfo[] | null = null;
 
   /** Where focus goes once the menu shows: the checked item. */
   private focusChecked = false;

@@ -31,30 +31,30 @@ import { videoStageStyles } from './video-stage.styles.js';
 export class TavusVideoStage extends LitElement {
   static override styles = [sharedStyles, videoStageStyles];
 
-  @query('video.replica') private accessor videoElement!: HTMLVideoElement | null;
-  @query('video.self') private accessor selfElement!: HTMLVideoElement | null;
-  @query('audio') private accessor audioElement!: HTMLAudioElement | null;
+  @query('video.replica') private videoElement!: HTMLVideoElement | null;
+  @query('video.self') private selfElement!: HTMLVideoElement | null;
+  @query('audio') private audioElement!: HTMLAudioElement | null;
 
   /** The replica's video track, or null. */
-  @property({ attribute: false }) accessor videoTrack: MediaStreamTrack | null = null;
+  @property({ attribute: false }) videoTrack: MediaStreamTrack | null = null;
 
   /** The replica's audio track, or null. */
-  @property({ attribute: false }) accessor audioTrack: MediaStreamTrack | null = null;
+  @property({ attribute: false }) audioTrack: MediaStreamTrack | null = null;
 
   /** The user's own camera track, or null (the tile is hidden). */
-  @property({ attribute: false }) accessor selfTrack: MediaStreamTrack | null = null;
+  @property({ attribute: false }) selfTrack: MediaStreamTrack | null = null;
 
   /** The replica's display name, '' when unknown. */
-  @property({ attribute: false }) accessor replicaName = '';
+  @property({ attribute: false }) replicaName = '';
 
   /** UI strings. */
-  @property({ attribute: false }) accessor strings: TavusStrings = EN_STRINGS;
+  @property({ attribute: false }) strings: TavusStrings = EN_STRINGS;
 
   /** Where the replica's voice plays (a `deviceId` of an audio output; '' for the default). */
-  @property({ attribute: false }) accessor speaker = '';
+  @property({ attribute: false }) speaker = '';
 
   /** The browser refused to start the replica's audio without a user gesture. */
-  @state() private accessor soundBlocked = false;
+  @state() private soundBlocked = false;
 
   /** A gesture has played the audio element before it had a source (Safari's unlock). */
   private primed = false;
