@@ -22,6 +22,7 @@ import type {
   TavusErrorInfo,
 } from '../state/conversation-state.js';
 import { ConversationError, describeFailure, notConnectedError } from '../state/errors.js';
+import { requestConversationFor } from '../session/conversation-request.js';
 
 export type { CallFactory } from '../call/daily-like.js';
 export type { SessionConfig } from '../session/session-config.js';
@@ -214,17 +215,21 @@ export class ConversationSession implements ReactiveController {
     const checking = this.config().deviceCheck;
     this.joinGate = checking ? closedGate() : openGate();
     this.setState(checking ? 'checking' : 'connecting');
+    // The endpoint's answer is the longest wait: it is asked for now, while the code loads.
+    const request = requestConversationFor(this.config());
 
     let module: Awaited<ReturnType<typeof loadAttempt>>;
     try {
       module = await loadAttempt();
     } catch (failure) {
+      request?.abandon();
       const message = `The conversation code could not be loaded: ${describeFailure(failure)}`;
       if (ticket === this.ticket) this.fail('call-unavailable', message);
       throw new Error(`tavus-conversation: ${message}`);
     }
     // end() or a removal while the code loaded: no call may start behind the user's back.
     if (ticket !== this.ticket || !this.host.isConnected) {
+      request?.abandon();
       if (ticket === this.ticket) await this.end('left');
       throw cancelled();
     }
@@ -240,7 +245,7 @@ export class ConversationSession implements ReactiveController {
     window.addEventListener('pagehide', this.handlePageHide);
     this.host.requestUpdate();
     try {
-      await attempt.run();
+      await attempt.run(request);
     } catch (failure) {
       if (this.live !== attempt) {
         // Ended while starting: not an error the user needs to see. A conversation the endpoint

@@ -1,5 +1,5 @@
 import { CallController } from '../call/call-controller.js';
-import { createConversation, endConversation } from '../call/conversation-endpoint.js';
+import { endConversation } from '../call/conversation-endpoint.js';
 import { createDailyCall } from '../call/daily-factory.js';
 import type { CallFactory } from '../call/daily-like.js';
 import { TavusSendEvent } from '../events/send-event.js';
@@ -15,6 +15,7 @@ import { ConversationError, describeFailure, notConnectedError } from '../state/
 import { parseConversationUrl } from './conversation-url.js';
 import { Interactions } from './interactions.js';
 import type { AttemptPort, RoomFacts, SessionConfig, SessionTiming } from './session-config.js';
+import { requestConversation, type ConversationRequest } from './conversation-request.js';
 import { NOBODY_SPEAKING } from '../state/speaking.js';
 import { CallTiming } from './call-timing.js';
 import { shutdownReason } from './shutdown-reason.js';
@@ -53,6 +54,8 @@ export class ConversationAttempt {
   private call: CallController | null = null;
   private readonly events: EventPipeline;
   private readonly tools: ToolRunner;
+  /** The endpoint's request, until it answers (an end meanwhile abandons it). */
+  private request: ConversationRequest | null = null;
   /** Set when this attempt created the conversation through the endpoint (it must end it). */
   private created: { endpoint: string; endToken?: string } | null = null;
   private room: RoomFacts = { inRoom: false, replicaHere: false, networkDown: false };
@@ -111,8 +114,11 @@ export class ConversationAttempt {
     return call;
   }
 
-  /** Joins; resolves once in the room, rejects with a ConversationError that says why not. */
-  async run(): Promise<void> {
+  /**
+   * Joins; resolves once in the room, rejects with a ConversationError that says why not.
+   * `request`: the endpoint's request, when the session sent it before this code had loaded.
+   */
+  async run(request?: ConversationRequest | null): Promise<void> {
     this.throwIfOver();
     this.timing.started();
     const config = this.config();
@@ -132,7 +138,11 @@ export class ConversationAttempt {
     let token = room?.token;
     let createdId: string | undefined;
     if (!room) {
-      const created = await createConversation(endpoint, {}, this.abort.signal);
+      this.request = request ?? requestConversation(endpoint);
+      const created = await this.request.created;
+      this.request = null;
+      // Ended while the endpoint was creating: abandon() ends what it created.
+      this.throwIfOver();
       this.created = { endpoint, ...(created.endToken ? { endToken: created.endToken } : {}) };
       room = parseConversationUrl(created.conversationUrl);
       token = created.meetingToken ?? room.token;
@@ -211,6 +221,7 @@ export class ConversationAttempt {
     if (this.over) return;
     this.over = true;
     this.abort.abort();
+    this.request?.abandon();
     this.tools.stop();
     this.timing.stop();
     this.wakeReconnectWaiters();

@@ -98,7 +98,7 @@ describe('fetches before intent (built CDN entry, Chromium)', () => {
    * element rendered, the network quiet, the main thread idle. `requested` lists every request
    * the page made, local ones as paths; others are answered 404 and listed as `blocked`.
    */
-  async function openIdle(path, readySelector) {
+  async function openIdle(path, readySelector, { holdSessionChunk } = {}) {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT_MS);
@@ -113,6 +113,9 @@ describe('fetches before intent (built CDN entry, Chromium)', () => {
         return void request.respond({ status: 404, body: '' });
       }
       requested.push(new URL(url).pathname);
+      if (holdSessionChunk && SESSION_CHUNK.test(new URL(url).pathname)) {
+        return void holdSessionChunk.then(() => request.continue());
+      }
       void request.continue();
     });
     await page.goto(server.origin + path, { waitUntil: 'load' });
@@ -185,6 +188,33 @@ describe('fetches before intent (built CDN entry, Chromium)', () => {
       await Promise.all([session, daily, bundle]);
       assert.equal(server.endpointCalls.length, calls, 'opening creates no conversation');
     } finally {
+      await context.close();
+    }
+  });
+
+  it('sends the endpoint request on the click without waiting for the session code', async () => {
+    // The session chunk is held back until the endpoint request arrives: were the request made
+    // by that code, neither would ever come and the test would fail waiting.
+    let release;
+    const holdSessionChunk = new Promise((resolve) => (release = resolve));
+    const { context, page } = await openIdle('/none.html', START_BUTTON, { holdSessionChunk });
+    try {
+      const session = nextRequest(page, SESSION_CHUNK);
+      const endpoint = nextRequest(page, new RegExp(`^${ENDPOINT}$`));
+      await page.click(START_BUTTON);
+      await session;
+      assert.equal((await endpoint).method(), 'POST');
+      release();
+      // The held code then runs the start, and reports the endpoint's refusal.
+      await page.waitForFunction(
+        () => document.querySelector('tavus-conversation').state === 'error',
+      );
+      const code = await page.evaluate(
+        () => document.querySelector('tavus-conversation').error.code,
+      );
+      assert.equal(code, 'endpoint-failed');
+    } finally {
+      release();
       await context.close();
     }
   });
