@@ -58,11 +58,16 @@ export const transcriptStyles = css`
     color: var(--_tavus-text);
   }
 
+  /*
+   * Fills the log's room (its padding already spaces it from the edges) and centres the text; it
+   * adds no padding of its own along the block axis, which would make a short log scroll.
+   */
   .empty {
     display: grid;
     place-items: center;
     min-block-size: 100%;
-    padding: 24px;
+    padding-block: 0;
+    padding-inline: 10px;
     color: var(--_tavus-text-muted);
     text-align: center;
     font-size: 0.92em;

@@ -148,6 +148,22 @@ describe('<tavus-chat-drawer>', () => {
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part="empty"]')).to.equal(null);
     });
+
+    it('fits the empty state in a short drawer without a scrollbar', async () => {
+      // A phone's chat sheet under the call leaves the log about 87 px; its padding is part of
+      // that room, so the empty state must not add its own on top of a full-height box.
+      const el = await drawer([], { disabled: true, height: 240 });
+      for (const room of [87, 140]) {
+        el.style.height = `${el.offsetHeight + room - log(el).clientHeight}px`;
+        await nextFrames();
+        expect(log(el).clientHeight, 'the log was sized').to.equal(room);
+        expect(log(el).scrollHeight, `overflow with ${room} px`).to.be.at.most(room);
+        const empty = shadowQuery(el, '[part="empty"]').getBoundingClientRect();
+        const box = log(el).getBoundingClientRect();
+        const middle = (edge: DOMRect) => edge.top + edge.height / 2;
+        expect(Math.abs(middle(empty) - middle(box)), 'centred').to.be.at.most(4);
+      }
+    });
   });
 
   describe('windowing', () => {
