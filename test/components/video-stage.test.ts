@@ -6,7 +6,8 @@ import '../../src/components/video-stage/video-stage.js';
 import type { TavusVideoStage } from '../../src/components/video-stage/video-stage.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
 import { canvasVideoTrack, silentAudioTrack } from '../support/media-tracks.js';
-import { shadowQuery } from '../support/shadow-dom.js';
+import { sendKeys } from '../support/browser-commands.js';
+import { deepActiveElement, shadowQuery } from '../support/shadow-dom.js';
 import { waitFor } from '../support/wait.js';
 import { expectAccessible } from '../support/accessible.js';
 
@@ -82,6 +83,36 @@ describe('<tavus-video-stage>', () => {
       expect(selfView(el).hidden).to.equal(false);
       expect((selfView(el).srcObject as MediaStream).getVideoTracks()).to.deep.equal([track]);
       expect(getComputedStyle(selfView(el)).transform).to.equal('matrix(-1, 0, 0, 1, 0, 0)');
+    });
+
+    it('keeps its playing videos out of the Tab order, still named', async () => {
+      // Firefox makes a playing <video> a Tab stop (two, with its hidden controls); they are
+      // pictures here, nothing to operate.
+      const host = await fixture<HTMLElement>(
+        html`<div>
+          <button id="before">Before</button>
+          <tavus-video-stage style="width: 480px; height: 270px"></tavus-video-stage>
+          <button id="after">After</button>
+        </div>`,
+      );
+      const el = host.querySelector('tavus-video-stage')!;
+      el.replicaName = 'Anna';
+      el.videoTrack = canvasVideoTrack();
+      el.selfTrack = canvasVideoTrack();
+      await el.updateComplete;
+      for (const element of [video(el), selfView(el)]) {
+        await waitFor(() => element.readyState >= 2 && !element.paused, 'a video did not play');
+        expect(element.tabIndex, element.className).to.equal(-1);
+      }
+      expect(video(el).getAttribute('aria-label')).to.equal('Video of Anna');
+      expect(selfView(el).getAttribute('aria-label')).to.equal(EN_STRINGS.selfView);
+      host.querySelector<HTMLButtonElement>('#before')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(deepActiveElement()?.id, 'Tab from Before').to.equal('after');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      expect(deepActiveElement()?.id, 'Shift+Tab from After').to.equal('before');
     });
   });
 

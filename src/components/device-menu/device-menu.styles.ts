@@ -117,6 +117,12 @@ export const deviceMenuStyles = css`
     white-space: nowrap;
   }
 
+  /* The keyboard's item shows its whole name (the mouse's has it as a tooltip). */
+  .item:focus-visible .label {
+    overflow-wrap: anywhere;
+    white-space: normal;
+  }
+
   @media (hover: hover) {
     .item:hover:not([aria-disabled='true']) {
       background: rgb(255 255 255 / 0.12);

@@ -181,23 +181,26 @@ export class TavusDeviceMenu extends LitElement {
             >
               ${s.deviceNoneFound}
             </div>`
-          : found.map(
-              (device, index) =>
-                html`<button
-                  class="item"
-                  part="settings-item"
-                  type="button"
-                  role="menuitemradio"
-                  aria-checked=${device.deviceId === checked ? 'true' : 'false'}
-                  tabindex="-1"
-                  @click=${() => this.pick(kind, device.deviceId)}
-                >
-                  <span class="check" aria-hidden="true"></span>
-                  <span class="label" dir="auto"
-                    >${device.label || formatString(s.deviceUnnamed, { number: String(index + 1) })}</span
-                  >
-                </button>`,
-            )
+          : found.map((device, index) => {
+              const name =
+                device.label || formatString(s.deviceUnnamed, { number: String(index + 1) });
+              // A long name is cut with an ellipsis (two similar devices could look the same):
+              // hover shows it whole (title), a keyboard focus lets it wrap (the styles), and its
+              // accessible name, from the content, is whole.
+              return html`<button
+                class="item"
+                part="settings-item"
+                type="button"
+                role="menuitemradio"
+                aria-checked=${device.deviceId === checked ? 'true' : 'false'}
+                tabindex="-1"
+                title=${name}
+                @click=${() => this.pick(kind, device.deviceId)}
+              >
+                <span class="check" aria-hidden="true"></span>
+                <span class="label" dir="auto">${name}</span>
+              </button>`;
+            })
       }
     </div>`;
   }

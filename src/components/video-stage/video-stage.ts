@@ -170,6 +170,8 @@ export class TavusVideoStage extends LitElement {
   }
 
   override render() {
+    // tabindex="-1": Firefox puts a playing <video> in the Tab order (twice, with its hidden
+    // controls), though these are pictures with nothing to operate; they keep their names.
     return html`
       <video
         class="replica"
@@ -177,6 +179,7 @@ export class TavusVideoStage extends LitElement {
         playsinline
         autoplay
         muted
+        tabindex="-1"
         aria-label=${named(this.strings, 'replicaVideo', this.replicaName)}
         ?hidden=${!this.videoTrack}
       ></video>
@@ -187,6 +190,7 @@ export class TavusVideoStage extends LitElement {
         playsinline
         autoplay
         muted
+        tabindex="-1"
         aria-label=${this.strings.selfView}
         ?hidden=${!this.selfTrack}
       ></video>

@@ -190,6 +190,27 @@ describe('<tavus-device-menu>', () => {
     expect(none.getAttribute('aria-disabled')).to.equal('true');
   });
 
+  it('shows a long name whole on hover and keyboard focus, and names the item with it', async () => {
+    const long = 'Logitech BRIO 4K Stream Edition with Windows Hello, left monitor (046d:085e)';
+    const el = await menu({
+      devices: { camera: 'cam-1' },
+      list: [device('videoinput', 'cam-1', 'Front camera'), device('videoinput', 'cam-9', long)],
+    });
+    button(el).focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => deepActiveElement()?.textContent?.trim() === 'Front camera', 'no focus');
+    const item = items(el).find((candidate) => candidate.textContent!.trim() === long)!;
+    const label = item.querySelector<HTMLElement>('.label')!;
+    expect(label.scrollWidth, 'cut while another item has focus').to.be.above(label.clientWidth);
+    expect(item.title).to.equal(long);
+    expect(item.hasAttribute('aria-label'), 'named by its whole text').to.equal(false);
+    expect(item.querySelector('.check')!.getAttribute('aria-hidden')).to.equal('true');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitFor(() => deepActiveElement() === item, 'ArrowDown did not reach the long name');
+    expect(label.scrollWidth, 'whole once focused').to.be.at.most(label.clientWidth);
+    expect(item.title).to.equal(long);
+  });
+
   it('offers speakers only where the browser lets a page choose them', async () => {
     const had = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'setSinkId');
     try {
