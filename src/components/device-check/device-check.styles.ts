@@ -245,24 +245,6 @@ export const deviceCheckStyles = css`
     flex: 1 0 auto;
   }
 
-  .toggle {
-    display: grid;
-    place-items: center;
-    inline-size: 44px;
-    block-size: 44px;
-    padding: 0;
-    border: 1px solid var(--_tavus-border);
-    border-radius: 50%;
-    background: var(--_tavus-surface-raised);
-    transition: background-color var(--_tavus-duration) var(--_tavus-ease);
-  }
-
-  .toggle.off {
-    border-color: transparent;
-    background: var(--_tavus-danger);
-    color: var(--_tavus-danger-text);
-  }
-
   .primary,
   .secondary {
     display: inline-flex;
@@ -381,10 +363,6 @@ export const deviceCheckStyles = css`
   @media (forced-colors: active) {
     .level {
       border: 1px solid CanvasText;
-    }
-
-    .toggle.off {
-      border: 2px solid ButtonText;
     }
 
     select {

@@ -1,22 +1,24 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ChosenDevices } from '../../state/devices.js';
 import { EN_STRINGS } from '../../translations/en.js';
 import type { TavusStrings } from '../../translations/en.js';
 import { EN_DEVICE_CHECK_STRINGS } from '../../translations/en-device-check.js';
 import type { DeviceCheckStrings } from '../../translations/en-device-check.js';
-import { formatString } from '../../translations/format.js';
 import { callIcon } from '../../styles/call-icons.js';
 import type { CallIconName } from '../../styles/call-icons.js';
 import { icon } from '../../styles/icons.js';
 import { sharedStyles } from '../../styles/shared.js';
+import { renderDevicePicker } from './device-picker.js';
 import { LevelMeter } from './level-meter.js';
 import { blockedHelp, currentPage } from './permission-help.js';
 import type { PageContext } from './permission-help.js';
 import { PreviewMedia } from './preview-media.js';
 import type { InputKind, InputProblem } from './preview-media.js';
 import { deviceCheckStyles } from './device-check.styles.js';
+import { deviceToggleStyles } from './device-toggle.styles.js';
 
 /** `check-toggle`: the visitor turned an input on or off for the join. */
 export interface CheckToggleDetail {
@@ -70,7 +72,7 @@ const PROBLEM_TEXT: Record<Exclude<InputProblem, 'blocked'>, keyof TavusStrings>
  */
 @customElement('tavus-device-check')
 export class TavusDeviceCheck extends LitElement {
-  static override styles = [sharedStyles, deviceCheckStyles];
+  static override styles = [sharedStyles, deviceCheckStyles, deviceToggleStyles];
 
   @query('video') private video!: HTMLVideoElement | null;
   @query('meter') private meterElement!: HTMLMeterElement | null;
@@ -168,11 +170,6 @@ export class TavusDeviceCheck extends LitElement {
     this.emit('check-toggle', { kind } satisfies CheckToggleDetail);
   }
 
-  private pick(kind: PickerKind, event: Event): void {
-    const id = (event.target as HTMLSelectElement).value;
-    this.emit('check-devices', { [kind]: id } satisfies ChosenDevices);
-  }
-
   private renderPreview() {
     const s = this.text();
     const track = this.media.track('camera');
@@ -183,7 +180,15 @@ export class TavusDeviceCheck extends LitElement {
     else if (problem && problem !== 'blocked') placeholder = s[PROBLEM_TEXT[problem]];
     else placeholder = waiting ? s.checkCameraStarting : '';
     return html`<div class="preview" part="preview">
-      <video muted playsinline autoplay aria-label=${s.checkPreview} ?hidden=${!track}></video>
+      <!-- Out of the Tab order: Firefox makes a playing video a Tab stop, with nothing to do. -->
+      <video
+        muted
+        playsinline
+        autoplay
+        tabindex="-1"
+        aria-label=${s.checkPreview}
+        ?hidden=${!track}
+      ></video>
       ${
         track
           ? nothing
@@ -195,19 +200,20 @@ export class TavusDeviceCheck extends LitElement {
     </div>`;
   }
 
-  private renderBlocked() {
+  /** What is blocked: the help's title, and why a blocked device's toggle does nothing. */
+  private blockedTitle(): string {
     const s = this.text();
     const camera = this.media.problem('camera') === 'blocked';
     const microphone = this.media.problem('microphone') === 'blocked';
-    const title =
-      camera && microphone
-        ? s.checkBlockedTitle
-        : camera
-          ? s.mediaCameraDenied
-          : s.mediaMicrophoneDenied;
+    if (camera && microphone) return s.checkBlockedTitle;
+    return camera ? s.mediaCameraDenied : s.mediaMicrophoneDenied;
+  }
+
+  private renderBlocked() {
+    const s = this.text();
     return html`<div class="help" part="permission-help" role="status">
       <div class="help-icon" aria-hidden="true">${icon('alert')}</div>
-      <p class="help-title">${title}</p>
+      <p class="help-title" id="help-title">${this.blockedTitle()}</p>
       ${blockedHelp(s, this.page).map((line) => html`<p class="help-text">${line}</p>`)}
       <p class="help-text">${s.checkJoinAnyway}</p>
       <button class="secondary retry" type="button" @click=${this.handleRetry}>
@@ -217,38 +223,16 @@ export class TavusDeviceCheck extends LitElement {
   }
 
   private renderPicker(kind: PickerKind, label: string, iconName: CallIconName) {
-    const s = this.text();
-    const found = this.media.devices.filter((device) => device.kind === DEVICE_KIND[kind]);
     const inUse = kind === 'speaker' ? '' : (this.media.track(kind)?.getSettings().deviceId ?? '');
-    const selected = this.devices[kind] || inUse;
-    const id = `${kind}-select`;
-    return html`<div class="picker">
-      <label class="picker-label" for=${id}>
-        ${callIcon(iconName)}<span class="visually-hidden">${label}</span>
-      </label>
-      <div class="select">
-        <select
-          id=${id}
-          part="device-picker"
-          ?disabled=${found.length === 0}
-          @change=${(event: Event) => this.pick(kind, event)}
-        >
-          ${
-            found.length === 0
-              ? html`<option value="">${s.deviceNoneFound}</option>`
-              : found.map(
-                  (device, index) =>
-                    html`<option value=${device.deviceId} ?selected=${device.deviceId === selected}>
-                      ${
-                        device.label || formatString(s.deviceUnnamed, { number: String(index + 1) })
-                      }
-                    </option>`,
-                )
-          }
-        </select>
-        ${icon('chevronDown')}
-      </div>
-    </div>`;
+    return renderDevicePicker({
+      id: `${kind}-select`,
+      label,
+      iconName,
+      devices: this.media.devices.filter((device) => device.kind === DEVICE_KIND[kind]),
+      selected: this.devices[kind] || inUse,
+      strings: this.text(),
+      onPick: (id) => this.emit('check-devices', { [kind]: id } satisfies ChosenDevices),
+    });
   }
 
   /** A blocked device cannot be picked: its room goes to what to do about the block. */
@@ -292,9 +276,16 @@ export class TavusDeviceCheck extends LitElement {
     </div>`;
   }
 
-  private renderToggle(kind: InputKind, on: boolean) {
+  /**
+   * A blocked device is off whatever the visitor chose: its toggle says so (not pressed, the
+   * crossed-out icon) and does nothing, described by the help's title that says why; Join still
+   * joins, to chat by typing.
+   */
+  private renderToggle(kind: InputKind, chosen: boolean) {
     const s = this.text();
     const camera = kind === 'camera';
+    const blocked = this.media.problem(kind) === 'blocked';
+    const on = chosen && !blocked;
     const iconName: CallIconName = camera
       ? on
         ? 'camera'
@@ -303,12 +294,17 @@ export class TavusDeviceCheck extends LitElement {
         ? 'microphone'
         : 'microphoneOff';
     return html`<button
-      class=${classMap({ toggle: true, off: !on })}
+      class=${classMap({ toggle: true, off: !on && !blocked, unavailable: blocked })}
       part="device-toggle"
       type="button"
       aria-label=${camera ? s.camera : s.microphone}
       aria-pressed=${on ? 'true' : 'false'}
-      @click=${() => this.toggle(kind)}
+      aria-disabled=${ifDefined(blocked ? 'true' : undefined)}
+      aria-describedby=${ifDefined(blocked ? 'help-title' : undefined)}
+      title=${ifDefined(blocked ? this.blockedTitle() : undefined)}
+      @click=${() => {
+        if (!blocked) this.toggle(kind);
+      }}
     >
       ${callIcon(iconName)}
     </button>`;

@@ -6,7 +6,7 @@ import { EN_STRINGS } from '../../../src/translations/en.js';
 import { sendKeys } from '../../support/browser-commands.js';
 import { deepActiveElement } from '../../support/shadow-dom.js';
 import { waitFor } from '../../support/wait.js';
-import { askedId, fakeMedia, type FakeMedia } from './fake-media.js';
+import { DEVICES, askedId, device, fakeMedia, type FakeMedia } from './fake-media.js';
 import { expectAccessible } from '../../support/accessible.js';
 
 const S = { ...EN_STRINGS, ...EN_DEVICE_CHECK_STRINGS };
@@ -56,6 +56,21 @@ describe('<tavus-device-check>', () => {
       expect(media.requests[0]!.video).to.not.equal(undefined);
       expect(previewTrack(el)).to.equal(media.tracks[0]);
       expect(preview(el)!.muted).to.equal(true);
+    });
+
+    it('keeps the playing preview out of the Tab order, still named', async () => {
+      const el = await check();
+      await waitFor(() => previewTrack(el), 'the preview did not show the camera');
+      const video = preview(el)!;
+      await waitFor(() => !video.paused, 'the preview did not start');
+      expect(video.tabIndex).to.equal(-1);
+      expect(video.getAttribute('aria-label')).to.equal(S.checkPreview);
+      const before = document.createElement('button');
+      el.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      before.remove();
+      expect(deepActiveElement(), 'Tab from before the check').to.equal(select(el, 'camera'));
     });
 
     it('closes the camera and the microphone when it leaves the page', async () => {
@@ -158,6 +173,31 @@ describe('<tavus-device-check>', () => {
       expect(select(el, 'microphone')!.textContent).to.contain(S.deviceNoneFound);
     });
 
+    it('shows a long name whole on hover, the select valued with it', async () => {
+      const long = 'Logitech BRIO 4K Stream Edition with Windows Hello, left monitor (046d:085e)';
+      media.devices = [...DEVICES, device('videoinput', 'cam-9', long)];
+      const el = await check({ devices: { camera: 'cam-9' } });
+      await waitFor(() => select(el, 'camera')?.options.length === 3, 'no cameras listed');
+      await el.updateComplete;
+      const picker = select(el, 'camera')!;
+      expect(picker.value).to.equal('cam-9');
+      expect(picker.title, 'the one it shows').to.equal(long);
+      expect(picker.selectedOptions[0]!.textContent!.trim(), 'its value, read out').to.equal(long);
+      expect([...picker.options].map((option) => option.title)).to.deep.equal([
+        'Front camera',
+        'USB camera',
+        long,
+      ]);
+      expect(picker.labels![0]!.textContent!.trim(), 'its name').to.equal(S.camera);
+      // Picked before the choice comes back: the hover text follows what the select shows.
+      picker.value = 'cam-2';
+      picker.dispatchEvent(new Event('change'));
+      expect(picker.title).to.equal('USB camera');
+      el.devices = { camera: 'cam-2' };
+      await el.updateComplete;
+      expect(picker.title).to.equal('USB camera');
+    });
+
     it('reports a picked device as check-devices', async () => {
       const el = await check();
       await waitFor(() => select(el, 'camera')?.options.length === 2, 'no cameras listed');
@@ -256,6 +296,54 @@ describe('<tavus-device-check>', () => {
       const el = await blockedCheck({ family: 'firefox', framed: true, policyAllows: null });
       expect(helpText(el)).to.contain(S.checkHelpFirefox);
       expect(helpText(el)).to.contain(S.checkHelpFrameMaybe);
+    });
+
+    it('shows blocked toggles off and unusable, saying why, and still joins', async () => {
+      const el = await blockedCheck({ family: 'chromium', framed: false, policyAllows: true });
+      const toggles: unknown[] = [];
+      el.addEventListener('check-toggle', (event) => toggles.push(event));
+      const title = inside(el, '#help-title')!.textContent!.trim();
+      expect(title).to.equal(S.checkBlockedTitle);
+      for (const label of [S.microphone, S.camera]) {
+        const button = toggle(el, label);
+        expect(button.getAttribute('aria-pressed'), label).to.equal('false');
+        expect(button.getAttribute('aria-disabled'), label).to.equal('true');
+        expect(button.getAttribute('aria-describedby'), label).to.equal('help-title');
+        expect(button.title, label).to.equal(title);
+        expect(button.classList.contains('off'), 'not the red of a choice').to.equal(false);
+        button.click();
+      }
+      expect(toggles, 'a blocked toggle does nothing').to.deep.equal([]);
+      const joined = oneEvent(el, 'check-join');
+      inside<HTMLButtonElement>(el, '[part="join-button"]')!.click();
+      await joined;
+    });
+
+    it('shows only the blocked camera off, the microphone as chosen, and both once allowed', async () => {
+      media.refuse = { video: 'NotAllowedError' };
+      const el = await check({ microphoneOn: false });
+      await waitFor(() => inside(el, '[part="permission-help"]'), 'no help shown');
+      await el.updateComplete;
+      const camera = toggle(el, S.camera);
+      const microphone = toggle(el, S.microphone);
+      expect(camera.getAttribute('aria-pressed')).to.equal('false');
+      expect(camera.getAttribute('aria-disabled')).to.equal('true');
+      expect(camera.title).to.equal(S.mediaCameraDenied);
+      expect(microphone.getAttribute('aria-pressed'), 'turned off').to.equal('false');
+      expect(microphone.classList.contains('off')).to.equal(true);
+      expect(microphone.hasAttribute('aria-disabled')).to.equal(false);
+      el.microphoneOn = true;
+      await waitFor(() => media.tracks.some((track) => track.kind === 'audio'), 'no microphone');
+      await el.updateComplete;
+      expect(microphone.getAttribute('aria-pressed'), 'turned on').to.equal('true');
+      media.refuse = {};
+      inside<HTMLButtonElement>(el, '[part="permission-help"] button')!.click();
+      await waitFor(() => previewTrack(el), 'no preview after Try again');
+      await el.updateComplete;
+      expect(camera.getAttribute('aria-pressed')).to.equal('true');
+      expect(camera.hasAttribute('aria-disabled')).to.equal(false);
+      expect(camera.hasAttribute('aria-describedby')).to.equal(false);
+      expect(camera.hasAttribute('title')).to.equal(false);
     });
 
     it('asks again on Try again, and previews once allowed', async () => {
