@@ -27,6 +27,11 @@ export const callStageStyles = css`
     .panel.floating .media {
       --_tavus-self-view-inset-block-start: 60px;
     }
+
+    /* The call's pills (the speaker, a weak connection) wrap before they reach the self-view. */
+    .panel.has-controls .top-bar > .top-start {
+      max-inline-size: calc(100% - clamp(52px, 17cqi, 76px) - 8px);
+    }
   }
 
   .panel.speaking .stage {

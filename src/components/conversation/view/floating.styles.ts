@@ -58,8 +58,14 @@ export const floatingStyles = css`
     }
   }
 
+  /*
+   * The panel's rounded clip, again on what it holds: WebKit clipped the video and the chat sheet
+   * a pixel short of the corner panel's inline-end edge, and the stage showed in a sliver beside
+   * the sheet; clipped here, they end where the stage does.
+   */
   .panel.floating .layout {
     aspect-ratio: auto;
+    clip-path: inset(0 round var(--_tavus-radius));
   }
 
   .launcher {
@@ -238,6 +244,10 @@ export const floatingStyles = css`
       border-radius: 0;
       background: var(--_tavus-stage-background);
       transform-origin: 50% 100%;
+    }
+
+    .panel.floating .layout {
+      clip-path: none;
     }
 
     .panel.floating.chat-open {

@@ -95,6 +95,10 @@ export const panelStyles = css`
    * Before a call and after it, the sheet takes the lower part and the screen keeps the upper one
    * (panel.has-screen), so that its action (start, join, restart, retry) stays in view and takes
    * clicks; the screen drops what it can spare when it gets short (screens.styles.ts).
+   * The screen reaches under the sheet by the sheet's corner radius, so that the rounded corners
+   * show the screen (the device check's light surface, the cards' dimmed stage) and not the bare
+   * stage; its padding grows by as much (screens.styles.ts), so its content, and the size its
+   * container queries see, stay above the sheet.
    */
   @container tavus (max-width: 759px) {
     .panel.chat-open.has-screen .chat {
@@ -102,7 +106,8 @@ export const panelStyles = css`
     }
 
     .panel.chat-open.has-screen .screen {
-      inset-block-end: min(55%, 480px);
+      --_tavus-under-sheet: var(--_tavus-radius);
+      inset-block-end: calc(min(55%, 480px) - var(--_tavus-radius));
     }
   }
 

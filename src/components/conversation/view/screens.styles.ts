@@ -4,7 +4,10 @@ import { css } from 'lit';
 export const screenStyles = css`
   /* ---------- Idle, ended and error screens ---------- */
 
-  /* A size container: a short screen (the chat sheet below it) keeps its action, drops the rest. */
+  /*
+   * A size container: a short screen (the chat sheet below it) keeps its action, drops the rest.
+   * Under the chat sheet (panel.styles.ts) its padding covers the part the sheet's corners overlap.
+   */
   .screen {
     container: screen / size;
     position: absolute;
@@ -15,6 +18,7 @@ export const screenStyles = css`
     align-items: center;
     justify-content: center;
     padding: 24px;
+    padding-block-end: calc(24px + var(--_tavus-under-sheet, 0px));
     text-align: center;
   }
 
@@ -28,7 +32,7 @@ export const screenStyles = css`
 
   .idle.with-poster {
     justify-content: flex-end;
-    padding-block-end: 28px;
+    padding-block-end: calc(28px + var(--_tavus-under-sheet, 0px));
     background: linear-gradient(to bottom, transparent 35%, rgb(0 0 0 / 0.72));
   }
 
@@ -184,10 +188,27 @@ export const screenStyles = css`
     }
   }
 
+  /*
+   * A short screen drops the words it can spare, but an error keeps the line a visitor can act
+   * on (check the connection, try again), clamped, under a smaller title; shorter still, the title
+   * goes (for the eye only: the alert still reads it), then the line takes fewer lines.
+   */
   @container screen (max-height: 240px) {
     .screen-text,
     .screen-detail {
       display: none;
+    }
+
+    .error .screen-text {
+      display: -webkit-box;
+      overflow: hidden;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 3;
+      line-clamp: 3;
+    }
+
+    .error .screen-title {
+      font-size: 1.15em;
     }
 
     .card {
@@ -200,10 +221,29 @@ export const screenStyles = css`
     }
   }
 
+  @container screen (max-height: 190px) {
+    .error .screen-title {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  }
+
+  @container screen (max-height: 160px) {
+    .error .screen-text {
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
+    }
+  }
+
   /* ---------- Device check: it fills the stage, on the panel's own colours ---------- */
 
   .screen.checking {
     padding: 0;
+    padding-block-end: var(--_tavus-under-sheet, 0px);
     background: var(--_tavus-surface);
     color: var(--_tavus-text);
   }

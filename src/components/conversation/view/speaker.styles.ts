@@ -154,19 +154,45 @@ export const speakerStyles = css`
     opacity: 0.3;
   }
 
-  /* A narrow stage keeps the bars; the words stay for screen readers. */
+  .network-short {
+    display: none;
+  }
+
+  /*
+   * A narrow stage keeps the words, the shorter ones, so that a weak connection is not just a
+   * small icon: a very weak one says "Weak connection" on a red pill (the full words stay for
+   * screen readers). Long words give way before they push into the self-view's corner.
+   */
   @container stage (max-width: 479px) {
-    .network {
-      padding-inline: 8px;
+    .network-region {
+      min-inline-size: 0;
     }
 
-    .network-text {
+    .network {
+      min-inline-size: 0;
+      max-inline-size: 100%;
+    }
+
+    .network-text,
+    .network-short {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+
+    .network.very-low {
+      background: var(--_tavus-danger);
+      color: var(--_tavus-danger-text);
+    }
+
+    .network.very-low .network-short {
+      display: inline;
+    }
+
+    .network.very-low .network-text {
       position: absolute;
       inline-size: 1px;
       block-size: 1px;
-      overflow: hidden;
       clip-path: inset(50%);
-      white-space: nowrap;
     }
   }
 

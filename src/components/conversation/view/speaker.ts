@@ -50,16 +50,23 @@ function renderWho(model: ConversationViewModel) {
   </div>`;
 }
 
-/** Shown only while Daily rates the connection low or very low, with the bars that are left. */
+/**
+ * Shown only while Daily rates the connection low or very low, with the bars that are left. A
+ * narrow stage shows the shorter words of a weak connection on a very weak one's red pill: the
+ * full words stay for screen readers.
+ */
 function renderNetwork(model: ConversationViewModel) {
+  const s = model.strings;
   const quality = inRoom(model) ? model.networkQuality : null;
   const weak = quality === 'low' || quality === 'very-low';
-  const text = quality === 'very-low' ? model.strings.networkVeryLow : model.strings.networkLow;
+  const veryLow = quality === 'very-low';
   return html`<div class="network-region" role="status">
     ${
       weak
         ? html`<span class=${`network ${quality}`} part="network-indicator">
-            ${callIcon('signal')}<span class="network-text">${text}</span>
+            ${callIcon('signal')}<span class="network-text"
+              >${veryLow ? s.networkVeryLow : s.networkLow}</span
+            >${veryLow ? html`<span class="network-short" aria-hidden="true">${s.networkLow}</span>` : nothing}
           </span>`
         : nothing
     }

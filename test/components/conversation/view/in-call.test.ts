@@ -123,17 +123,24 @@ describe('in a call', () => {
 
       host.patch({ networkQuality: 'very-low' });
       await host.updateComplete;
-      expect(part(host, 'network-indicator').textContent!.trim()).to.equal(
-        EN_STRINGS.networkVeryLow,
-      );
+      // What a screen reader reads: the words not hidden from it.
+      const read = [...part(host, 'network-indicator').querySelectorAll('span')]
+        .filter((span) => !span.closest('[aria-hidden="true"]'))
+        .map((span) => span.textContent!.trim())
+        .join('');
+      expect(read).to.equal(EN_STRINGS.networkVeryLow);
       expect(dimmed()).to.equal(3);
     });
 
-    it('keeps the words for screen readers on a narrow stage', async () => {
-      const host = await view({ ...connected, networkQuality: 'low' }, 375);
-      const text = part(host, 'network-indicator').querySelector('.network-text')!;
+    it('keeps the full words for screen readers on a narrow stage, the shorter ones in view', async () => {
+      const host = await view({ ...connected, networkQuality: 'very-low' }, 375);
+      const indicator = part(host, 'network-indicator');
+      const text = indicator.querySelector('.network-text')!;
       expect(text.getBoundingClientRect().width).to.be.at.most(1);
-      expect(text.textContent).to.equal(EN_STRINGS.networkLow);
+      expect(text.textContent).to.equal(EN_STRINGS.networkVeryLow);
+      const short = indicator.querySelector('.network-short')!;
+      expect(short.getBoundingClientRect().width).to.be.above(20);
+      expect(short.getAttribute('aria-hidden')).to.equal('true');
     });
   });
 
