@@ -59,14 +59,27 @@ const marks = (window.marks = {});
 addEventListener('pointerover', (event) => (marks.intent ??= event.timeStamp), true);
 addEventListener('click', (event) => (marks.click ??= event.timeStamp), true);
 
+const sequential = ${JSON.stringify(scenario.id)} === 'sequential';
+// Before fast start the endpoint request was made by the session code, once it had arrived.
+const sessionCodeIn = new Promise((resolve) => {
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntries().some((entry) => entry.name.includes('/conversation-attempt-'))) {
+      observer.disconnect();
+      resolve();
+    }
+  });
+  observer.observe({ type: 'resource', buffered: true });
+});
 // The endpoint's answer, seen from the page: the sequential start waits for it.
 let answered;
 const endpointAnswered = new Promise((resolve) => (answered = resolve));
 const realFetch = window.fetch.bind(window);
 window.fetch = async (input, init) => {
-  const response = await realFetch(input, init);
   const url = typeof input === 'string' ? input : input.url;
-  if (url.endsWith('/api/conversations')) answered();
+  const toEndpoint = url.endsWith('/api/conversations');
+  if (toEndpoint && sequential) await sessionCodeIn;
+  const response = await realFetch(input, init);
+  if (toEndpoint) answered();
   return response;
 };
 
@@ -94,7 +107,7 @@ const element = document.querySelector('tavus-conversation');
 element.callFactory = async () => {
   marks.factory ??= performance.now();
   // Before fast start, daily-js was imported only once the endpoint had answered.
-  if (${JSON.stringify(scenario.id)} === 'sequential') await endpointAnswered;
+  if (sequential) await endpointAnswered;
   await sleep(${DAILY_MS});
   return new BenchCall();
 };
