@@ -117,8 +117,12 @@ export const deviceMenuStyles = css`
     white-space: nowrap;
   }
 
-  /* The keyboard's item shows its whole name (the mouse's has it as a tooltip). */
-  .item:focus-visible .label {
+  /*
+   * The focused item shows its whole name (a hovered one has it as a tooltip). :focus, not
+   * :focus-visible: only the keyboard and a selecting click focus an item, and WebKit under
+   * WebDriver did not always see the arrow key's focus as visible.
+   */
+  .item:focus .label {
     overflow-wrap: anywhere;
     white-space: normal;
   }

@@ -190,7 +190,7 @@ describe('<tavus-device-menu>', () => {
     expect(none.getAttribute('aria-disabled')).to.equal('true');
   });
 
-  it('shows a long name whole on hover and keyboard focus, and names the item with it', async () => {
+  it('shows a long name whole on hover and on focus, and names the item with it', async () => {
     const long = 'Logitech BRIO 4K Stream Edition with Windows Hello, left monitor (046d:085e)';
     const el = await menu({
       devices: { camera: 'cam-1' },
