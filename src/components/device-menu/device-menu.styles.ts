@@ -117,12 +117,8 @@ export const deviceMenuStyles = css`
     white-space: nowrap;
   }
 
-  /*
-   * The focused item shows its whole name (a hovered one has it as a tooltip). :focus, not
-   * :focus-visible: only the keyboard and a selecting click focus an item, and WebKit under
-   * WebDriver did not always see the arrow key's focus as visible.
-   */
-  .item:focus .label {
+  /* The item the keyboard is on shows its whole name (a hovered one has it as a tooltip). */
+  .item.current .label {
     overflow-wrap: anywhere;
     white-space: normal;
   }

@@ -64,9 +64,18 @@ export class TavusDeviceMenu extends LitElement {
       const target = items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0];
       if (target) {
         this.focusChecked = false;
-        target.focus();
+        this.focusItem(target);
       }
     }
+  }
+
+  /**
+   * Focuses an item and marks it `current` for the styles (its whole name shows): WebKit matches
+   * :focus only while its window has focus.
+   */
+  private focusItem(target: HTMLElement): void {
+    for (const item of this.items()) item.classList.toggle('current', item === target);
+    target.focus();
   }
 
   private items(): HTMLElement[] {
@@ -138,7 +147,8 @@ export class TavusDeviceMenu extends LitElement {
     const next = moves[event.key];
     if (next !== undefined && items.length > 0) {
       event.preventDefault();
-      items[next]?.focus();
+      const item = items[next];
+      if (item) this.focusItem(item);
     } else if (event.key === 'Escape') {
       // The floating panel would close on this Escape too: the menu takes it.
       event.preventDefault();
