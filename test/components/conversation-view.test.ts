@@ -12,14 +12,14 @@ import { EN_STRINGS } from '../../src/translations/en.js';
 import { canvasVideoTrack } from '../support/media-tracks.js';
 import { deepActiveElement, shadowQuery } from '../support/shadow-dom.js';
 import { nextFrames, settle, waitFor } from '../support/wait.js';
-import { makeModel, message } from '../support/view-host.js';
+import { makeModel, message, renderTestView } from '../support/view-host.js';
 import type { TestViewHost } from '../support/view-host.js';
 import '../support/view-host.js';
 import { sendKeys, setViewport } from '../support/browser-commands.js';
 import { engine, onlyIn } from '../support/engine.js';
 import { expectAccessible } from '../support/accessible.js';
 
-async function view(
+function view(
   model: Partial<ConversationViewModel> = {},
   options: {
     width?: number;
@@ -28,20 +28,9 @@ async function view(
     dir?: 'rtl';
   } = {},
 ): Promise<TestViewHost> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div dir=${options.dir ?? 'ltr'}>
-      <test-view-host
-        style=${`width: ${options.width ?? 960}px;${options.height ? ` height: ${options.height}px;` : ''}`}
-        .model=${makeModel(model)}
-        theme=${options.theme ?? 'light'}
-      ></test-view-host>
-    </div>`,
-  );
-  const host = wrapper.querySelector('test-view-host')!;
-  await host.updateComplete;
-  await nextFrames();
-  await settle();
-  return host;
+  const { width = 960, height, theme = 'light', dir } = options;
+  const style = `width: ${width}px;${height ? ` height: ${height}px;` : ''}`;
+  return renderTestView(model, { style, theme, ...(dir ? { dir } : {}) });
 }
 
 const part = (host: TestViewHost, name: string) => shadowQuery(host, `[part~="${name}"]`);

@@ -4,6 +4,7 @@
  * model) and record every call in `calls`, so keyboard and focus behaviour can be tested without
  * a call.
  */
+import { fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { TranscriptMessage } from '../../src/protocol/transcript.js';
@@ -15,6 +16,7 @@ import type {
   ConversationViewModel,
 } from '../../src/components/conversation/view-model.js';
 import { EN_STRINGS } from '../../src/translations/en.js';
+import { nextFrames, settle } from './wait.js';
 
 export type HandlerCall = [name: keyof ConversationViewHandlers, ...args: unknown[]];
 
@@ -148,6 +150,31 @@ export class TestViewHost extends LitElement {
   override render() {
     return renderConversationView(this.model, this.handlers);
   }
+}
+
+export interface TestViewOptions {
+  /** The host's inline style (its size). */
+  style?: string;
+  /** The direction of the page around it. */
+  dir?: 'ltr' | 'rtl';
+  theme?: 'light' | 'dark' | 'auto';
+}
+
+/** Renders a view host for `model` and waits until it is laid out and its entry animations end. */
+export async function renderTestView(
+  model: Partial<ConversationViewModel> = {},
+  { style = '', dir = 'ltr', theme = 'auto' }: TestViewOptions = {},
+): Promise<TestViewHost> {
+  const wrapper = await fixture<HTMLDivElement>(
+    html`<div dir=${dir}>
+      <test-view-host style=${style} theme=${theme} .model=${makeModel(model)}></test-view-host>
+    </div>`,
+  );
+  const host = wrapper.querySelector('test-view-host')!;
+  await host.updateComplete;
+  await nextFrames();
+  await settle();
+  return host;
 }
 
 declare global {

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CSSResult } from 'lit';
 import type { ConversationViewModel } from '../../../../src/components/conversation/view-model.js';
 import { controlStyles } from '../../../../src/components/conversation/view/controls.styles.js';
@@ -8,13 +8,12 @@ import { stageStyles } from '../../../../src/components/conversation/view/stage.
 import { deviceMenuStyles } from '../../../../src/components/device-menu/device-menu.styles.js';
 import type { TavusVideoStage } from '../../../../src/components/video-stage/video-stage.js';
 import { videoStageStyles } from '../../../../src/components/video-stage/video-stage.styles.js';
-import { message, makeModel } from '../../../support/view-host.js';
+import { message, renderTestView } from '../../../support/view-host.js';
 import type { TestViewHost } from '../../../support/view-host.js';
 import '../../../support/view-host.js';
 import { setViewport } from '../../../support/browser-commands.js';
 import { canvasVideoTrack } from '../../../support/media-tracks.js';
 import { shadowQuery } from '../../../support/shadow-dom.js';
-import { nextFrames, settle } from '../../../support/wait.js';
 
 interface Box {
   left: number;
@@ -26,20 +25,8 @@ interface Box {
 const overlaps = (a: Box, b: Box) =>
   a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
-async function view(model: Partial<ConversationViewModel>, width?: number): Promise<TestViewHost> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div>
-      <test-view-host
-        style=${width ? `width: ${width}px` : ''}
-        .model=${makeModel(model)}
-      ></test-view-host>
-    </div>`,
-  );
-  const host = wrapper.querySelector('test-view-host')!;
-  await host.updateComplete;
-  await nextFrames();
-  await settle();
-  return host;
+function view(model: Partial<ConversationViewModel>, width?: number): Promise<TestViewHost> {
+  return renderTestView(model, { style: width ? `width: ${width}px` : '' });
 }
 
 const part = (host: TestViewHost, name: string) => shadowQuery(host, `[part~="${name}"]`);

@@ -3,27 +3,21 @@
  * and takes clicks, in a phone-sized inline element and in the floating panel; the chat never
  * invites typing while the composer cannot send, and says why it cannot.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ConversationViewModel } from '../../../../src/components/conversation/view-model.js';
 import type { ConversationState } from '../../../../src/state/conversation-state.js';
 import { EN_STRINGS } from '../../../../src/translations/en.js';
 import { setViewport } from '../../../support/browser-commands.js';
 import { shadowQuery } from '../../../support/shadow-dom.js';
-import { makeModel, message, type TestViewHost } from '../../../support/view-host.js';
+import { message, renderTestView, type TestViewHost } from '../../../support/view-host.js';
 import '../../../support/view-host.js';
-import { nextFrames, settle, waitFor } from '../../../support/wait.js';
+import { nextFrames, waitFor } from '../../../support/wait.js';
 
-async function view(
+function view(
   model: Partial<ConversationViewModel>,
   style = 'width: 375px',
 ): Promise<TestViewHost> {
-  const host = await fixture<TestViewHost>(
-    html`<test-view-host style=${style} theme="light" .model=${makeModel(model)}></test-view-host>`,
-  );
-  await host.updateComplete;
-  await nextFrames();
-  await settle();
-  return host;
+  return renderTestView(model, { style, theme: 'light' });
 }
 
 /** The element a click at the centre of `target` lands on, through every shadow root. */

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import type { ConversationViewModel } from '../../../../src/components/conversation/view-model.js';
@@ -9,26 +9,14 @@ import { toneTrack } from '../../device-check/fake-media.js';
 import { canvasVideoTrack } from '../../../support/media-tracks.js';
 import { onlyIn } from '../../../support/engine.js';
 import { shadowQuery } from '../../../support/shadow-dom.js';
-import { nextFrames, settle, waitFor } from '../../../support/wait.js';
-import { makeModel } from '../../../support/view-host.js';
+import { nextFrames, waitFor } from '../../../support/wait.js';
+import { renderTestView } from '../../../support/view-host.js';
 import type { TestViewHost } from '../../../support/view-host.js';
 import '../../../support/view-host.js';
 import { expectAccessible } from '../../../support/accessible.js';
 
-async function view(
-  model: Partial<ConversationViewModel> = {},
-  width = 960,
-): Promise<TestViewHost> {
-  const wrapper = await fixture<HTMLDivElement>(
-    html`<div>
-      <test-view-host style=${`width: ${width}px`} .model=${makeModel(model)}></test-view-host>
-    </div>`,
-  );
-  const host = wrapper.querySelector('test-view-host')!;
-  await host.updateComplete;
-  await nextFrames();
-  await settle();
-  return host;
+function view(model: Partial<ConversationViewModel> = {}, width = 960): Promise<TestViewHost> {
+  return renderTestView(model, { style: `width: ${width}px` });
 }
 
 const part = (host: TestViewHost, name: string) => shadowQuery(host, `[part~="${name}"]`);

@@ -4,37 +4,26 @@
  * words a visitor can act on with the chat open, and a very weak connection is spelled out, not
  * only a small icon.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ConversationViewModel } from '../../../../src/components/conversation/view-model.js';
 import type { TavusVideoStage } from '../../../../src/components/video-stage/video-stage.js';
 import type { ConversationState } from '../../../../src/state/conversation-state.js';
 import { EN_STRINGS } from '../../../../src/translations/en.js';
 import { canvasVideoTrack } from '../../../support/media-tracks.js';
 import { shadowQuery } from '../../../support/shadow-dom.js';
-import { makeModel, message, type TestViewHost } from '../../../support/view-host.js';
+import { message, renderTestView, type TestViewHost } from '../../../support/view-host.js';
 import '../../../support/view-host.js';
-import { nextFrames, settle, waitFor } from '../../../support/wait.js';
+import { waitFor } from '../../../support/wait.js';
 
 /** The screenshots' phone: a 375px viewport, the element 343px wide and 640px tall. */
 const PHONE = 'width: 343px; height: 640px';
 
-async function view(
+function view(
   model: Partial<ConversationViewModel>,
   style = PHONE,
   dir: 'ltr' | 'rtl' = 'ltr',
 ): Promise<TestViewHost> {
-  const host = await fixture<TestViewHost>(
-    html`<test-view-host
-      style=${style}
-      dir=${dir}
-      theme="light"
-      .model=${makeModel(model)}
-    ></test-view-host>`,
-  );
-  await host.updateComplete;
-  await nextFrames();
-  await settle();
-  return host;
+  return renderTestView(model, { style, dir, theme: 'light' });
 }
 
 const part = (host: TestViewHost, name: string) => shadowQuery(host, `[part~="${name}"]`);
